@@ -174,3 +174,4 @@ class SegmentedLog:
     segments: list[Segment]
     questions: list[Question]
     entities: list[PlacedEntity]
+    text: str  # the whole anonymised text: each field's prompt, then its text

@@ -1,0 +1,113 @@
+-- ALS Insight DuckDB schema. The public interface of ../shared/spec/data-contract.md:
+-- extend it, do not rename. No column holds raw personal data: free text is stored
+-- only after anonymisation and identities only as keyed codes.
+
+CREATE TABLE IF NOT EXISTS runs (
+    run_id      VARCHAR PRIMARY KEY,
+    command     VARCHAR NOT NULL,          -- run, topics, train...
+    started_at  TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    config      JSON,                      -- the effective configuration (never the key)
+    versions    JSON,                      -- package and model versions
+    summary     JSON                       -- counts: documents, segments, entities by type, issues
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id         VARCHAR PRIMARY KEY,    -- keyed digest of the content
+    source_ref     VARCHAR NOT NULL,       -- submission id, else file name (roster names removed)
+    source_sha256  VARCHAR NOT NULL UNIQUE,-- HMAC-SHA256 of the canonical content: dedups re-runs
+    log_type       VARCHAR NOT NULL,       -- observer | reflective | preparation
+    set_id         VARCHAR,
+    meeting_number INTEGER,
+    meeting_month  VARCHAR,                -- YYYY-MM: meeting dates are coarsened to month
+    member_code    VARCHAR,                -- HMAC of the author's email (else name)
+    org_code       VARCHAR,                -- HMAC of the organisation
+    org_type       VARCHAR,
+    setting        VARCHAR,
+    role           VARCHAR,
+    text           VARCHAR NOT NULL,       -- the whole anonymised text, fields in order
+    ingested_at    TIMESTAMP NOT NULL,
+    run_id         VARCHAR NOT NULL
+);
+
+-- One row per paragraph of a prose field: the unit that codes are applied to.
+-- sentence_index is NULL on these paragraph rows; sentences are in `sentences`.
+CREATE TABLE IF NOT EXISTS segments (
+    segment_id      VARCHAR PRIMARY KEY,
+    doc_id          VARCHAR NOT NULL,
+    field_index     INTEGER NOT NULL,
+    field_prompt    VARCHAR NOT NULL,
+    paragraph_index INTEGER NOT NULL,      -- 0-based within the field
+    sentence_index  INTEGER,
+    text            VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    segment_id     VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    text           VARCHAR NOT NULL,
+    PRIMARY KEY (segment_id, sentence_index)
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    doc_id      VARCHAR NOT NULL,
+    segment_id  VARCHAR,                   -- NULL inside question lists
+    entity_type VARCHAR NOT NULL,          -- PERSON ORG LOCATION CONTACT ID DATE
+    placeholder VARCHAR NOT NULL,          -- [PERSON_1], or a member code such as [M-4F2A9C]
+    detector    VARCHAR NOT NULL,          -- ner | pattern | roster | propagation
+    score       DOUBLE,
+    run_id      VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS questions (
+    doc_id         VARCHAR NOT NULL,
+    question_index INTEGER NOT NULL,       -- 0-based within the document
+    field_prompt   VARCHAR NOT NULL,
+    text           VARCHAR NOT NULL,
+    question_type  VARCHAR,                -- thinking | feeling | willing
+    confidence     DOUBLE,
+    PRIMARY KEY (doc_id, question_index)
+);
+
+CREATE TABLE IF NOT EXISTS codebook (
+    code_id    VARCHAR PRIMARY KEY,
+    family     VARCHAR NOT NULL,
+    name       VARCHAR NOT NULL,
+    definition VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS codings (
+    segment_id VARCHAR NOT NULL,
+    code_id    VARCHAR NOT NULL,
+    method     VARCHAR NOT NULL,           -- rule | model | topic | human
+    confidence DOUBLE,
+    status     VARCHAR NOT NULL,           -- suggested | accepted | rejected
+    run_id     VARCHAR NOT NULL,
+    created_at TIMESTAMP DEFAULT current_timestamp
+);
+
+CREATE TABLE IF NOT EXISTS topics (
+    run_id   VARCHAR NOT NULL,
+    topic_id INTEGER NOT NULL,
+    label    VARCHAR,
+    keywords VARCHAR[],
+    size     INTEGER,
+    PRIMARY KEY (run_id, topic_id)
+);
+
+CREATE TABLE IF NOT EXISTS segment_topics (
+    segment_id  VARCHAR NOT NULL,
+    run_id      VARCHAR NOT NULL,
+    topic_id    INTEGER NOT NULL,
+    probability DOUBLE
+);
+
+-- What was skipped or doubtful, and why. Never cell contents.
+CREATE TABLE IF NOT EXISTS ingest_issues (
+    run_id     VARCHAR NOT NULL,
+    source_ref VARCHAR NOT NULL,           -- file (roster names removed)
+    "row"      INTEGER,                    -- spreadsheet row as Excel shows it (header = 1)
+    "column"   VARCHAR,
+    severity   VARCHAR NOT NULL,           -- error (skipped) | warning (kept) | info
+    message    VARCHAR NOT NULL
+);

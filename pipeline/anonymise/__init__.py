@@ -1,0 +1,24 @@
+"""Anonymise stage: Presidio + spaCy + UK recognizers + batch roster, failing closed."""
+from pipeline.anonymise.engine import Anonymiser, is_question_list
+from pipeline.anonymise.keys import KeyMissing, Pseudonymiser, load_key, write_new_key
+from pipeline.anonymise.models import Engines, ModelUnavailable, load_engines
+from pipeline.anonymise.recognizers import uk_recognizers
+from pipeline.config import AnonymiseConfig
+
+
+class AnonymiserUnavailable(RuntimeError):
+    """Raised before anything is written when the key or a model is missing."""
+
+
+def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
+    """Load key and models (once per process) or raise AnonymiserUnavailable."""
+    try:
+        key = load_key(config)
+        engines = load_engines(config.spacy_model, uk_recognizers())
+    except (KeyMissing, ModelUnavailable) as error:
+        raise AnonymiserUnavailable(str(error)) from None
+    return Anonymiser(engines, Pseudonymiser(key), config)
+
+
+__all__ = ["Anonymiser", "AnonymiserUnavailable", "build_anonymiser", "Engines", "is_question_list",
+           "KeyMissing", "ModelUnavailable", "Pseudonymiser", "load_key", "write_new_key"]

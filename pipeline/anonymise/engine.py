@@ -1,0 +1,234 @@
+"""The anonymise stage: raw logs in, anonymised logs out; raw text never leaves.
+
+One batch is analysed in two passes. Pass one runs Presidio (spaCy NER, the
+UK pattern recognizers and the batch roster) over every field, with spaCy
+batched through `nlp.pipe`. Pass two propagates: a name or place that NER
+found with confidence anywhere in the batch is removed everywhere in it, so
+a name the model misses in one sentence is still caught by its twin.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Callable, Iterable
+
+from presidio_anonymizer.entities import OperatorConfig, RecognizerResult as AnonymizerResult
+
+from pipeline.anonymise.keep import KeepTerms, split_list
+from pipeline.anonymise.keys import Pseudonymiser
+from pipeline.anonymise.models import Engines
+from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
+from pipeline.anonymise.placeholders import Finding, assign_labels, resolve_overlaps
+from pipeline.anonymise.recognizers import ENTITY_TYPES
+from pipeline.anonymise.roster import TITLES, Roster, RosterOrg, RosterPerson, RosterRecognizer
+from pipeline.config import AnonymiseConfig
+from pipeline.records import AnonField, AnonymisedLog, EntityRecord, RawLog
+
+QUESTION_PROMPT = re.compile(r"\bquestions?\b", re.IGNORECASE)
+NER_CONFIDENT = 0.85
+# A single word this common is not propagated from NER alone ("Will", "May").
+PROPAGATION_MAX_ZIPF = 6.0
+TYPE_PRIORITY = ("PERSON", "ORG", "LOCATION")
+
+Progress = Callable[[int], None]
+
+
+def is_question_list(prompt: str) -> bool:
+    return bool(QUESTION_PROMPT.search(prompt))
+
+
+class Anonymiser:
+    """Turns a batch of RawLog into AnonymisedLog. Models are loaded once and passed in."""
+
+    def __init__(self, engines: Engines, pseudonymiser: Pseudonymiser, config: AnonymiseConfig) -> None:
+        self.engines = engines
+        self.pseudonymiser = pseudonymiser
+        self.config = config
+        self.keep = KeepTerms(config.keep_terms)
+        self.roster: Roster | None = None
+
+    # -- public -------------------------------------------------------------
+
+    def fit(self, logs: Iterable[RawLog]) -> "Anonymiser":
+        """Learn the batch roster from every log's metadata (the whole batch, not one file)."""
+        self.roster = Roster.from_logs(logs, self.pseudonymiser, self.keep)
+        return self
+
+    def transform(self, logs: list[RawLog], on_progress: Progress | None = None) -> list[AnonymisedLog]:
+        if self.roster is None:
+            raise RuntimeError("Anonymiser.fit must see the batch before transform")
+        findings = self._analyse(logs, on_progress)
+        self._propagate(logs, findings)
+        return [self._anonymise_log(log, findings[i]) for i, log in enumerate(logs)]
+
+    def fit_transform(self, logs: list[RawLog], on_progress: Progress | None = None) -> list[AnonymisedLog]:
+        return self.fit(logs).transform(logs, on_progress)
+
+    def redact_label(self, text: str | None) -> str | None:
+        """Clean a short label (file name, set name, prompt) with the roster alone, no NER."""
+        if not text or self.roster is None:
+            return text
+        spans = [(m.start, m.end) for m in self.roster.index.find(text)]
+        spans += [(m.start(), m.end()) for m in re.finditer(r"\S+@\S+", text)]
+        for start, end in sorted(spans, reverse=True):
+            text = text[:start] + "[REDACTED]" + text[end:]
+        return text
+
+    # -- pass one: Presidio over every field ----------------------------------
+
+    def _analyse(self, logs: list[RawLog], on_progress: Progress | None) -> dict[int, list[Finding]]:
+        units = [(li, fi, field.text) for li, log in enumerate(logs) for fi, field in enumerate(log.fields)]
+        recognizer = RosterRecognizer(self.roster)
+        nlp_engine = self.engines.analyzer.nlp_engine
+        findings: dict[int, list[Finding]] = defaultdict(list)
+        artifacts_stream = nlp_engine.process_batch([text for _, _, text in units], "en",
+                                                    batch_size=self.config.batch_size)
+        done_logs = set()
+        for (li, fi, text), (_, artifacts) in zip(units, artifacts_stream):
+            results = self.engines.analyzer.analyze(
+                text=text, language="en", nlp_artifacts=artifacts, ad_hoc_recognizers=[recognizer],
+                score_threshold=self.config.score_threshold,
+            )
+            set_id = logs[li].metadata.set_id
+            for result in results:
+                findings[li].extend(self._findings(result, fi, text, set_id))
+            if on_progress and fi == len(logs[li].fields) - 1 and li not in done_logs:
+                done_logs.add(li)
+                on_progress(1)
+        if on_progress:
+            on_progress(len(logs) - len(done_logs))  # logs with no fields
+        return findings
+
+    def _findings(self, result, field_index: int, text: str, set_id: str | None) -> list[Finding]:
+        entity_type = ENTITY_TYPES.get(result.entity_type)
+        if entity_type is None:
+            return []
+        metadata = result.recognition_metadata or {}
+        name = metadata.get("recognizer_name", "")
+        detector = "roster" if name == "roster" else "ner" if name == "SpacyRecognizer" else "pattern"
+        score = round(float(result.score), 3)
+        if detector != "ner":
+            member_code = _member_code_for(metadata.get("roster_value"), set_id) if detector == "roster" else None
+            return [Finding(field_index, result.start, result.end, entity_type, detector, score,
+                            text[result.start:result.end], member_code)]
+        # NER may join a kept body and a name ("Ofsted and Hillside"): keep the body, replace the rest.
+        found = []
+        for part_start, part_end, _ in split_list(text[result.start:result.end]):
+            start, end, surface = _trim_ner_span(text, result.start + part_start, result.start + part_end)
+            if surface and not self.keep.covers(surface):
+                found.append(Finding(field_index, start, end, entity_type, detector, score, surface))
+        return found
+
+    # -- pass two: propagate confident names across the batch ----------------
+
+    def _propagate(self, logs: list[RawLog], findings: dict[int, list[Finding]]) -> None:
+        index = PhraseIndex()
+        for log_findings in findings.values():
+            for finding in log_findings:
+                if finding.detector == "ner" and finding.score >= NER_CONFIDENT:
+                    self._add_propagation_terms(index, finding)
+        if not len(index):
+            return
+        for li, log in enumerate(logs):
+            for fi, field in enumerate(log.fields):
+                for match in index.find(field.text):
+                    entity_type = _pick_type(match.value)
+                    findings[li].append(Finding(fi, match.start, match.end, entity_type, "propagation", 0.6,
+                                                field.text[match.start:match.end]))
+
+    def _add_propagation_terms(self, index: PhraseIndex, finding: Finding) -> None:
+        surface = re.sub(r"^(?:the)\s+", "", finding.surface, flags=re.IGNORECASE)
+        if finding.entity_type != "PERSON":
+            index.add(surface, finding.entity_type, case_sensitive=True)
+            return
+        tokens = [w for _, _, w in words(surface) if w.casefold().strip(".") not in TITLES]
+        if len(tokens) > 1:
+            index.add(" ".join(tokens), "PERSON", case_sensitive=all(is_ordinary_word(t) for t in tokens))
+        for token in tokens:
+            if len(token) < 3 or token in self.keep or word_zipf(token) >= PROPAGATION_MAX_ZIPF:
+                continue
+            index.add(token, "PERSON", case_sensitive=is_ordinary_word(token))
+
+    # -- per document ---------------------------------------------------------
+
+    def _anonymise_log(self, log: RawLog, findings: list[Finding]) -> AnonymisedLog:
+        resolved = resolve_overlaps(findings)
+        labels = assign_labels(resolved, self.config.member_codes_in_text)
+        by_field: dict[int, list[tuple[Finding, str]]] = defaultdict(list)
+        for finding, label in zip(resolved, labels):
+            by_field[finding.field_index].append((finding, label))
+        fields, entities = [], []
+        for fi, field in enumerate(log.fields):
+            text, records = self._replace(field.text, fi, by_field.get(fi, []))
+            prompt = self.redact_label(field.prompt) or ""
+            fields.append(AnonField(prompt, text, is_question_list(field.prompt)))
+            entities.extend(records)
+        meta = log.metadata
+        return AnonymisedLog(
+            doc_id=self.pseudonymiser.doc_id(log.content_sha256),
+            source_ref=self.redact_label(log.source_ref) if meta.submission_id or log.source_row is None
+            else "H-" + log.content_sha256[:12],
+            source_sha256=self.pseudonymiser.source_digest(log.content_sha256),
+            log_type=meta.log_type,
+            set_id=self.redact_label(meta.set_id),
+            meeting_number=meta.meeting_number,
+            meeting_month=meta.meeting_date.strftime("%Y-%m") if meta.meeting_date else None,
+            member_code=self.pseudonymiser.member_code(meta.author_email, meta.author_name),
+            org_code=self.pseudonymiser.org_code(meta.organisation),
+            org_type=meta.org_type,
+            setting=meta.setting,
+            role=meta.role,
+            fields=fields,
+            entities=entities,
+        )
+
+    def _replace(self, text: str, field_index: int,
+                 labelled: list[tuple[Finding, str]]) -> tuple[str, list[EntityRecord]]:
+        if not labelled:
+            return text, []
+        results = [AnonymizerResult(start=f.start, end=f.end, score=f.score, entity_type=label)
+                   for f, label in labelled]
+        operators = {label: OperatorConfig("replace", {"new_value": f"[{label}]"}) for _, label in labelled}
+        engine_result = self.engines.anonymizer.anonymize(
+            text=text, analyzer_results=results, operators=operators, merge_entities_with_spaces=False)
+        items = sorted(engine_result.items, key=lambda item: item.start)
+        if len(items) != len(labelled):  # never store a text we cannot account for
+            raise RuntimeError(f"anonymiser replaced {len(items)} spans, expected {len(labelled)}")
+        records = [EntityRecord(field_index, item.start, item.end, finding.entity_type, f"[{label}]",
+                                finding.detector, finding.score)
+                   for item, (finding, label) in zip(items, labelled)]
+        return engine_result.text, records
+
+
+def _trim_ner_span(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Drop a leading "the" and trailing punctuation/possessive from an NER span."""
+    surface = text[start:end]
+    lead = re.match(r"^(?:the\s+)", surface, re.IGNORECASE)
+    if lead:
+        start += lead.end()
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end, text[start:end]
+
+
+def _member_code_for(value, set_id: str | None) -> str | None:
+    """The member code a roster match stands for, if it names exactly one member."""
+    candidates = value if isinstance(value, frozenset) else {value}
+    people = [c for c in candidates if isinstance(c, RosterPerson) and c.member_code]
+    if len({p.member_code for p in people}) == 1:
+        return people[0].member_code
+    same_set = {p.member_code for p in people if p.set_id == set_id}
+    return same_set.pop() if len(same_set) == 1 else None
+
+
+def _pick_type(value) -> str:
+    candidates = value if isinstance(value, frozenset) else {value}
+    for entity_type in TYPE_PRIORITY:
+        if entity_type in candidates:
+            return entity_type
+    return "PERSON"
+
+
+__all__ = ["Anonymiser", "is_question_list", "RosterOrg"]

@@ -1,0 +1,82 @@
+"""Choose one finding per overlapping region and a placeholder label for each.
+
+Labels are numbered per document and type, so `[PERSON_1]` is the same person
+everywhere in one document (a surname alone joins the full name it belongs
+to), and set members become their member code when that is unambiguous.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pipeline.anonymise.roster import TITLES
+
+# Which detector wins a tie between overlapping spans of equal length.
+DETECTOR_PRIORITY = {"pattern": 3, "roster": 2, "ner": 1, "propagation": 0}
+# ...and then which type: an NHS number is also phone-shaped, but it is an ID.
+TYPE_PRIORITY = {"ID": 3, "DATE": 2, "CONTACT": 1}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A span to replace, in one field of one document. `surface` is raw text: memory only."""
+
+    field_index: int
+    start: int
+    end: int
+    entity_type: str  # PERSON, ORG, LOCATION, CONTACT, ID, DATE
+    detector: str
+    score: float
+    surface: str
+    member_code: str | None = None
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep the longest span where findings overlap (then the stronger detector, then score)."""
+    ranked = sorted(findings, key=lambda f: (-(f.end - f.start), -DETECTOR_PRIORITY.get(f.detector, 0),
+                                             -TYPE_PRIORITY.get(f.entity_type, 0), -f.score,
+                                             f.field_index, f.start))
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    kept = []
+    for finding in ranked:
+        spans = taken[finding.field_index]
+        if any(finding.start < end and start < finding.end for start, end in spans):
+            continue
+        spans.append((finding.start, finding.end))
+        kept.append(finding)
+    return sorted(kept, key=lambda f: (f.field_index, f.start))
+
+
+def _identity(finding: Finding) -> str:
+    text = finding.surface.replace("’", "'")
+    if finding.entity_type in {"CONTACT", "ID"}:
+        return re.sub(r"[^0-9a-z@.]", "", text.casefold())
+    text = re.sub(r"'s$", "", text.strip())
+    tokens = [t for t in re.split(r"[\s.]+", text.casefold()) if t and t not in TITLES]
+    return " ".join(tokens)
+
+
+def assign_labels(findings: list[Finding], use_member_codes: bool = True) -> list[str]:
+    """One label per finding (in order), e.g. "PERSON_2" or "M-4F2A9C"."""
+    identities = [_identity(f) for f in findings]
+    # Full names seen in the document, so "Osei" and "Mark" can join "Mark Osei".
+    full_names = {identity for f, identity in zip(findings, identities)
+                  if f.entity_type == "PERSON" and " " in identity}
+    numbers: dict[tuple[str, str], int] = {}
+    counters: dict[str, int] = defaultdict(int)
+    labels = []
+    for finding, identity in zip(findings, identities):
+        if use_member_codes and finding.member_code:
+            labels.append(finding.member_code)
+            continue
+        if finding.entity_type == "PERSON" and " " not in identity:
+            owners = sorted(name for name in full_names if identity in name.split())
+            if len(owners) == 1:
+                identity = owners[0]
+        key = (finding.entity_type, identity)
+        if key not in numbers:
+            counters[finding.entity_type] += 1
+            numbers[key] = counters[finding.entity_type]
+        labels.append(f"{finding.entity_type}_{numbers[key]}")
+    return labels

