@@ -15,6 +15,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -37,7 +38,7 @@ def _load_config(path: Optional[Path], **overrides) -> Config:
     try:
         return Config.load(path).with_overrides(**overrides)
     except ConfigError as error:
-        console.print(f"[red]Config error:[/] {error}")
+        console.print(f"[red]Config error:[/] {escape(str(error))}")
         raise typer.Exit(2) from None
 
 
@@ -74,10 +75,10 @@ def run(
         try:
             summary = run_pipeline(input_dir, settings, progress)
         except AnonymiserUnavailable as error:
-            console.print(f"[red]Stopped before writing anything:[/] {error}")
+            console.print(f"[red]Stopped before writing anything:[/] {escape(str(error))}")
             raise typer.Exit(3) from None
         except FileNotFoundError as error:
-            console.print(f"[red]{error}[/]")
+            console.print(f"[red]{escape(str(error))}[/]")
             raise typer.Exit(2) from None
     _print_summary(summary)
 
@@ -102,7 +103,8 @@ def _print_summary(summary) -> None:
         for column in ("severity", "file", "row", "column", "message"):
             issues.add_column(column, overflow="fold")
         for issue in problems[:30]:
-            issues.add_row(issue.severity, issue.source_ref, str(issue.row or ""), issue.column or "", issue.message)
+            issues.add_row(issue.severity, escape(issue.source_ref), str(issue.row or ""), escape(issue.column or ""),
+                           escape(issue.message))
         console.print(issues)
         if len(problems) > 30:
             console.print(f"... and {len(problems) - 30} more: SELECT * FROM ingest_issues")
@@ -122,7 +124,7 @@ def export(
     try:
         count = write_export(db, format, out)
     except (ValueError, FileNotFoundError) as error:
-        console.print(f"[red]{error}[/]")
+        console.print(f"[red]{escape(str(error))}[/]")
         raise typer.Exit(2) from None
     console.print(f"Wrote {count} {'documents' if format == 'jsonl' else 'segments'} to {out}")
 
@@ -135,7 +137,7 @@ def keygen(out: Path = typer.Option(Path(".als/pseudonym.key"), help="Where to w
     try:
         write_new_key(out)
     except FileExistsError as error:
-        console.print(f"[yellow]{error}[/]")
+        console.print(f"[yellow]{escape(str(error))}[/]")
         raise typer.Exit(1) from None
     console.print(f"Wrote a new key to {out} (mode 600). Never commit or share it.")
 

@@ -13,6 +13,9 @@ import spacy
 
 from pipeline.records import AnonymisedLog, PlacedEntity, Question, Segment, SegmentedLog, Sentence
 
+# Placeholders such as [PERSON_1] or [M-4F2A9C] are single tokens, so that a
+# sentence may start with one.
+PLACEHOLDER_TOKEN = re.compile(r"^\[(?:[A-Z]+_\d+|M-[0-9A-F]{6}|[A-Z]+)\]$")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # Bullets and numbering in front of a question: "-", "*", "•", "1.", "2)", "(a)", "Q1:".
 LIST_MARKER = re.compile(r"^\s*(?:[-*•·‣▪◦–]+|\(?\d{1,2}[.)]|\(?[a-z][.)]|q\d{1,2}[.:)]?)\s+", re.IGNORECASE)
@@ -24,6 +27,7 @@ class Segmenter:
     def __init__(self, batch_size: int = 256) -> None:
         self.nlp = spacy.blank("en")
         self.nlp.add_pipe("sentencizer")
+        self.nlp.tokenizer.token_match = PLACEHOLDER_TOKEN.match
         self.batch_size = batch_size
 
     def transform(self, logs: Iterable[AnonymisedLog]) -> list[SegmentedLog]:
@@ -71,8 +75,28 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# The handbook's log templates, in the order members write them. Form exports
+# append a renamed question ("The challenge I brought or worked on") as a new
+# last column, so a log is put back in template order to read as written.
+TEMPLATE_ORDER = (
+    r"how the set (?:worked|work)", r"helped", r"hindered", r"feedback",
+    r"challenge|issue i (?:brought|want)", r"why it matters|matters", r"tried", r"want from",
+    r"learn", r"action", r"take back|organisation",
+)
+
+
+def template_rank(prompt: str) -> int:
+    for rank, pattern in enumerate(TEMPLATE_ORDER):
+        if re.search(pattern, prompt, re.IGNORECASE):
+            return rank
+    return len(TEMPLATE_ORDER)
+
+
 def document_text(log: AnonymisedLog) -> str:
-    return "\n\n".join(f"{field.prompt}\n{field.text}" if field.prompt else field.text for field in log.fields)
+    """Prose fields in template order, then question lists: the narrative first, then the questions."""
+    prose = sorted((f for f in log.fields if not f.is_question_list), key=lambda f: template_rank(f.prompt))
+    ordered = prose + [f for f in log.fields if f.is_question_list]
+    return "\n\n".join(f"{field.prompt}\n{field.text}" if field.prompt else field.text for field in ordered)
 
 
 def split_questions(log: AnonymisedLog) -> list[Question]:

@@ -20,7 +20,7 @@ from pipeline.anonymise.models import Engines
 from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
 from pipeline.anonymise.placeholders import Finding, assign_labels, resolve_overlaps
 from pipeline.anonymise.recognizers import ENTITY_TYPES
-from pipeline.anonymise.roster import TITLES, Roster, RosterOrg, RosterPerson, RosterRecognizer
+from pipeline.anonymise.roster import GENERIC_ORG_WORDS, TITLES, Roster, RosterOrg, RosterPerson, RosterRecognizer
 from pipeline.config import AnonymiseConfig
 from pipeline.records import AnonField, AnonymisedLog, EntityRecord, RawLog
 
@@ -29,6 +29,12 @@ NER_CONFIDENT = 0.85
 # A single word this common is not propagated from NER alone ("Will", "May").
 PROPAGATION_MAX_ZIPF = 6.0
 TYPE_PRIORITY = ("PERSON", "ORG", "LOCATION")
+DETECTORS = {"roster": "roster", "SpacyRecognizer": "ner", "LongNumberRecognizer": "fallback"}
+NEXT_CAPITALISED = re.compile(r" ([A-Z][\w’'-]*[\w])")
+# Capitalised words this common after a name are ordinary text ("Jo The", "Sam And").
+EXTENSION_MAX_ZIPF = 5.0
+# A cue word followed by a very common capitalised word is ordinary text ("my manager The...").
+CUE_MAX_ZIPF = 5.5
 
 Progress = Callable[[int], None]
 
@@ -105,19 +111,40 @@ class Anonymiser:
             return []
         metadata = result.recognition_metadata or {}
         name = metadata.get("recognizer_name", "")
-        detector = "roster" if name == "roster" else "ner" if name == "SpacyRecognizer" else "pattern"
+        detector = DETECTORS.get(name, "pattern")
         score = round(float(result.score), 3)
-        if detector != "ner":
-            member_code = _member_code_for(metadata.get("roster_value"), set_id) if detector == "roster" else None
+        if detector == "roster":
+            member_code = _member_code_for(metadata.get("roster_value"), set_id)
             return [Finding(field_index, result.start, result.end, entity_type, detector, score,
                             text[result.start:result.end], member_code)]
+        if detector in ("pattern", "fallback"):
+            start, end = result.start, result.end
+            if entity_type == "PERSON":
+                start, end, surface = _trim_ner_span(text, start, end)
+                cued_common_word = result.entity_type == "CUED_PERSON" and word_zipf(surface.split()[0]) >= CUE_MAX_ZIPF
+                if not surface or self.keep.covers(surface) or cued_common_word:
+                    return []
+                end = self._extend_name(text, end)
+            return [Finding(field_index, start, end, entity_type, detector, score, text[start:end])]
         # NER may join a kept body and a name ("Ofsted and Hillside"): keep the body, replace the rest.
         found = []
         for part_start, part_end, _ in split_list(text[result.start:result.end]):
             start, end, surface = _trim_ner_span(text, result.start + part_start, result.start + part_end)
             if surface and not self.keep.covers(surface):
-                found.append(Finding(field_index, start, end, entity_type, detector, score, surface))
+                end = self._extend_name(text, end)
+                found.append(Finding(field_index, start, end, entity_type, detector, score, text[start:end]))
         return found
+
+    def _extend_name(self, text: str, end: int) -> int:
+        """Swallow capitalised words that follow a name the model cut short ("Wilhelmina" + "Osterbrook")."""
+        while True:
+            following = NEXT_CAPITALISED.match(text, end)
+            if not following:
+                return end
+            word = following.group(1)
+            if word in self.keep or word_zipf(word) >= EXTENSION_MAX_ZIPF:
+                return end
+            end = following.end(1)
 
     # -- pass two: propagate confident names across the batch ----------------
 
@@ -125,7 +152,8 @@ class Anonymiser:
         index = PhraseIndex()
         for log_findings in findings.values():
             for finding in log_findings:
-                if finding.detector == "ner" and finding.score >= NER_CONFIDENT:
+                confident = finding.detector == "ner" and finding.score >= NER_CONFIDENT
+                if confident or (finding.detector == "pattern" and finding.entity_type == "PERSON"):
                     self._add_propagation_terms(index, finding)
         if not len(index):
             return
@@ -133,13 +161,20 @@ class Anonymiser:
             for fi, field in enumerate(log.fields):
                 for match in index.find(field.text):
                     entity_type = _pick_type(match.value)
-                    findings[li].append(Finding(fi, match.start, match.end, entity_type, "propagation", 0.6,
-                                                field.text[match.start:match.end]))
+                    end = self._extend_name(field.text, match.end) if entity_type == "PERSON" else match.end
+                    findings[li].append(Finding(fi, match.start, end, entity_type, "propagation", 0.6,
+                                                field.text[match.start:end]))
 
     def _add_propagation_terms(self, index: PhraseIndex, finding: Finding) -> None:
         surface = re.sub(r"^(?:the)\s+", "", finding.surface, flags=re.IGNORECASE)
         if finding.entity_type != "PERSON":
             index.add(surface, finding.entity_type, case_sensitive=True)
+            # The model often calls a person an organisation ("Caspian Thorogood"): its rare
+            # words are propagated alone too, so the bare first name is caught elsewhere.
+            for token in {w for _, _, w in words(surface)} if " " in surface else ():
+                if len(token) > 2 and token not in self.keep and token.casefold() not in GENERIC_ORG_WORDS \
+                        and not is_ordinary_word(token):
+                    index.add(token, finding.entity_type, case_sensitive=True)
             return
         tokens = [w for _, _, w in words(surface) if w.casefold().strip(".") not in TITLES]
         if len(tokens) > 1:

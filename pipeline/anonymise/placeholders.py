@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from pipeline.anonymise.roster import TITLES
 
-# Which detector wins a tie between overlapping spans of equal length.
-DETECTOR_PRIORITY = {"pattern": 3, "roster": 2, "ner": 1, "propagation": 0}
-# ...and then which type: an NHS number is also phone-shaped, but it is an ID.
-TYPE_PRIORITY = {"ID": 3, "DATE": 2, "CONTACT": 1}
+# Ties between overlapping spans of equal length: the roster (metadata truth)
+# first and the catch-all long-number rule last, then the type (an NHS number is phone-shaped but is an ID; a name the
+# model called a place is a person if any detector says so), then the detector.
+TYPE_PRIORITY = {"ID": 5, "DATE": 4, "CONTACT": 3, "PERSON": 2, "ORG": 1, "LOCATION": 0}
+DETECTOR_PRIORITY = {"pattern": 3, "roster": 2, "ner": 1, "propagation": 0, "fallback": -1}
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,10 @@ class Finding:
 
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Keep the longest span where findings overlap (then the stronger detector, then score)."""
-    ranked = sorted(findings, key=lambda f: (-(f.end - f.start), -DETECTOR_PRIORITY.get(f.detector, 0),
-                                             -TYPE_PRIORITY.get(f.entity_type, 0), -f.score,
+    """Keep the longest span where findings overlap; ties as TYPE_PRIORITY explains."""
+    ranked = sorted(findings, key=lambda f: (-(f.end - f.start), f.detector != "roster", f.detector == "fallback",
+                                             -TYPE_PRIORITY.get(f.entity_type, 0),
+                                             -DETECTOR_PRIORITY.get(f.detector, 0), -f.score,
                                              f.field_index, f.start))
     taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
     kept = []

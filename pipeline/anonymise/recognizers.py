@@ -36,6 +36,8 @@ ENTITY_TYPES = {
     "LONG_NUMBER": "ID",
     "DATE_OF_BIRTH": "DATE",
     "ROSTER_PERSON": "PERSON",
+    "TITLED_PERSON": "PERSON",
+    "CUED_PERSON": "PERSON",
     "ROSTER_ORG": "ORG",
     "PROPAGATED_PERSON": "PERSON",
     "PROPAGATED_ORG": "ORG",
@@ -143,6 +145,42 @@ class DateOfBirthRecognizer(PatternRecognizer):
         super().__init__(supported_entity="DATE_OF_BIRTH", patterns=self.PATTERNS)
 
 
+class TitledNameRecognizer(PatternRecognizer):
+    """A title then a name or initial: "Mr K.", "Mrs Adeyemi", "Mr and Mrs D'Souza", "Dr J. R. Hale"."""
+
+    _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?"
+    PATTERNS = [
+        Pattern("titled name",
+                rf"\b{_TITLE}(?:\s+and\s+{_TITLE})?\s+(?:[A-Z]\.\s?){{0,3}}(?:[A-Z][\w'’-]+|[A-Z]\b\.?)", 0.8),
+        Pattern("dotted initials", r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w.])", 0.5),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="TITLED_PERSON", patterns=self.PATTERNS,
+                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+
+
+# Words after which a capitalised word is a person's name in these logs:
+# "my NQSW Ellie Marsh", "her son Caspian", "a girl called Ivy".
+NAME_CUES = (
+    "NQSW|NQSWs|ASYE|worker|student|colleague|manager|supervisor|supervisee|assessor|educator|practitioner|"
+    "mentor|carer|carers|mum|mother|dad|father|son|daughter|brother|sister|sibling|nan|nanna|gran|grandma|"
+    "grandmother|grandad|grandfather|aunt|auntie|uncle|partner|husband|wife|boyfriend|girlfriend|child|baby|"
+    "boy|girl|teenager|toddler|resident|client|tenant|patient|pupil|nephew|niece|cousin|friend|neighbour|"
+    "called|named|nicknamed|namely|lead|director|officer|teacher|head|SENCO|GP|IRO|PA|deputy"
+)
+
+
+class CuedNameRecognizer(PatternRecognizer):
+    """Capitalised words right after a role or family word: names the small NER model misses."""
+
+    PATTERNS = [Pattern("cued name", rf"(?<=\b(?:{NAME_CUES}),?\s)[A-Z][\w'’-]*[\w](?:\s[A-Z][\w'’-]*[\w])?", 0.6)]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="CUED_PERSON", patterns=self.PATTERNS,
+                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+
+
 def uk_recognizers() -> list:
     """The fixed recognizers every batch uses (the roster is added per batch)."""
     return [
@@ -155,6 +193,8 @@ def uk_recognizers() -> list:
         CaseReferenceRecognizer(),
         LongNumberRecognizer(),
         DateOfBirthRecognizer(),
+        TitledNameRecognizer(),
+        CuedNameRecognizer(),
     ]
 
 

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import Config, ConfigError
+
+
+def test_defaults_without_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = Config.load()
+    assert config.store.db == "als.duckdb" and config.anonymise.key_env == "ALS_PSEUDONYM_KEY"
+
+
+def test_toml_values_and_overrides(tmp_path):
+    path = tmp_path / "als.toml"
+    path.write_text('[store]\ndb = "x.duckdb"\n[ingest]\ncolumn_aliases = {author_name = ["Assessor"]}\n')
+    config = Config.load(path).with_overrides(store__db="y.duckdb", anonymise__key_file=None)
+    assert config.store.db == "y.duckdb"
+    assert config.ingest.column_aliases == {"author_name": ["Assessor"]}
+    assert config.to_dict()["store"]["db"] == "y.duckdb"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("[stor]\ndb = 'x'\n", "unknown section"),
+    ("[store]\ndatabase = 'x'\n", "unknown key"),
+    ("[store\n", "not valid TOML"),
+])
+def test_bad_config_is_named(tmp_path, text, fragment):
+    path = tmp_path / "als.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=fragment):
+        Config.load(path)
