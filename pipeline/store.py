@@ -75,20 +75,23 @@ class Store:
         """Write a run and its documents atomically; skip documents already stored."""
         result = WriteResult()
         known = self.known_sources()
-        known_refs = dict(self.con.execute("SELECT source_ref, source_sha256 FROM documents").fetchall())
+        # Submission ids are unique within a log type only (each form numbers its own responses).
+        known_refs = {(log_type, ref) for ref, log_type in
+                      self.con.execute("SELECT source_ref, log_type FROM documents").fetchall()}
         for log in logs:
             doc = log.document
             if doc.source_sha256 in known:
                 result.already_stored += 1
                 continue
-            if doc.source_ref in known_refs and not doc.source_ref.startswith("H-"):
+            ref_key = (doc.log_type, doc.source_ref)
+            if ref_key in known_refs and not doc.source_ref.startswith("H-"):
                 result.conflicts.append(IssueRow(
                     doc.source_ref, None, None, "error",
                     "a document with this submission id is already stored with different content; "
                     "the new version was not stored (delete the old one first to replace it)"))
                 continue
             known.add(doc.source_sha256)
-            known_refs[doc.source_ref] = doc.source_sha256
+            known_refs.add(ref_key)
             result.stored.append(log)
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         self.con.execute("BEGIN TRANSACTION")

@@ -94,3 +94,15 @@ def test_runs_row_records_config_and_versions_but_not_the_key(tmp_path, config, 
     assert '"spacy"' in versions and '"documents_stored": 2' in summary
     from tests.conftest import TEST_KEY
     assert TEST_KEY not in config_json
+
+
+def test_submission_ids_are_scoped_by_log_type(tmp_path, config, anonymiser):
+    """MS Forms numbers each form's responses from 1: two forms' response 1 are two documents."""
+    root = tmp_path / "in"
+    write_inputs(root, rows=[["1"] + ROWS[0][1:]], xlsx=False)
+    reflective = [h if h != "What hindered the set" else "What I learned" for h in HEADER]
+    with open(root / "reflective.csv", "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([reflective, ["1", "reflective"] + ROWS[1][2:]])
+    summary = run_pipeline(root, config, anonymiser=anonymiser)
+    assert summary.documents_stored == 2
+    assert not [i for i in summary.issues if i.severity == "error"]

@@ -1,0 +1,77 @@
+"""Reading text files whose encoding nobody wrote down.
+
+Excel on Windows saves CSV as cp1252, Notepad may save UTF-16, everything
+else is (hopefully) UTF-8. Decoding is always strict: a replaced character in
+a name would defeat the anonymiser's roster matching, and in free text it
+would corrupt the evidence. So each step either decodes every byte or hands
+over to the next, and anything that is not plain UTF-8 is reported.
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from pipeline.ingest.issues import IssueSink
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def read_text(path: Path, sink: IssueSink) -> str | None:
+    """The decoded text of `path`, or None after reporting an error (empty, binary, undecodable)."""
+    data = path.read_bytes()
+    if not data.strip():
+        sink.error("file is empty")
+        return None
+    text = decode_bytes(data, sink)
+    if text is None:
+        return None
+    if not text.strip():
+        sink.error("file is empty")
+        return None
+    if "\x00" in text:
+        sink.error("file does not look like a text file (it contains NUL characters); "
+                   "save it as UTF-8 text")
+        return None
+    return text
+
+
+def decode_bytes(data: bytes, sink: IssueSink) -> str | None:
+    """Strictly decoded text; issues say which encoding was used when it was not UTF-8."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                sink.error(f"file starts with a {encoding} byte order mark but is not valid {encoding}")
+                return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        sink.info("file is not UTF-8; decoded as cp1252 (Windows/Excel default)")
+        return text
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None:
+            sink.warning(f"file is neither UTF-8 nor cp1252; decoded as {best.encoding} (a guess: "
+                         "check accented letters, or re-save the file as UTF-8)")
+            return text
+    sink.error("could not work out the text encoding; re-save the file as UTF-8")
+    return None

@@ -1,0 +1,112 @@
+"""TXT and Markdown logs: optional YAML front matter, then `#` headings starting the answers.
+
+Front matter is loaded with YAML's BaseLoader, which keeps every scalar a
+string: the implicit typing of the default loader turns "012" into 10 and
+"no" into False, and metadata validation wants what the author typed.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from pipeline.ingest.columns import ColumnMatcher
+from pipeline.ingest.documents import Block, DocumentBuilder, DocumentParts
+from pipeline.ingest.encoding import read_text
+from pipeline.ingest.issues import IssueSink
+from pipeline.ingest.metadata import RawMetadata, RawValue, is_blank
+from pipeline.ingest.vocab import log_type_from_name
+
+HEADINGLESS_PROMPT = "Log"
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|(?=[^\W\d_]))(.*?)(?:[ \t]+#+)?[ \t]*")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
+_BREAK = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def read_text_file(path: Path, matcher: ColumnMatcher, sink: IssueSink) -> DocumentParts | None:
+    """The document's parts, or None after an error (unreadable, bad front matter)."""
+    text = read_text(path, sink)
+    if text is None:
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    split = split_front_matter(text, matcher, sink)
+    if split is None:
+        return None
+    front, body, title = split
+    if path.suffix.lower() in (".md", ".markdown"):
+        body = _COMMENT.sub("", body)  # template instructions, invisible when rendered
+    parts = DocumentBuilder(matcher, drop_unknown_keys=False).build(
+        markdown_blocks(body), headingless_prompt=HEADINGLESS_PROMPT)
+    parts.metadata.update({key: value for key, value in front.items() if not is_blank(value.value)})
+    if title is not None:
+        parts.title_hint = log_type_from_name(title) or parts.title_hint
+    if not parts.has_headings and parts.fields:
+        sink.info(f"no headings: the whole text was read as one answer with prompt '{HEADINGLESS_PROMPT}' "
+                  "(start each answer with a '#' heading to keep answers apart)")
+    return parts
+
+
+def split_front_matter(text: str, matcher: ColumnMatcher,
+                       sink: IssueSink) -> tuple[RawMetadata, str, str | None] | None:
+    """(metadata, body, title) from a text that may open with `---` front matter; None after an error."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return {}, text, None
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if closing is None:
+        sink.error("front matter opened with '---' on line 1 is never closed with '---'; file skipped")
+        return None
+    try:
+        data = yaml.load("\n".join(lines[1:closing]), Loader=yaml.BaseLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        sink.error(f"front matter is not valid YAML{where}; file skipped")
+        return None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        sink.error("front matter is not a list of 'key: value' lines; file skipped")
+        return None
+    metadata: RawMetadata = {}
+    title = None
+    for key, value in data.items():
+        label = str(key)
+        meta_key = matcher.metadata_key(label)
+        if isinstance(value, (list, dict)):
+            if meta_key is not None:
+                sink.warning("front matter value is a list or mapping, not a single value; ignored", label)
+            continue
+        if meta_key is not None:
+            metadata[meta_key] = RawValue(value, label)
+        elif label.strip().lower() == "title":
+            title = value
+    return metadata, "\n".join(lines[closing + 1:]), title
+
+
+def markdown_blocks(body: str) -> list[Block]:
+    """Headings (ATX `#`, or a single line underlined with === / ---) and blank-line paragraphs."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Block("paragraph", "\n".join(paragraph)))
+            paragraph.clear()
+
+    for line in body.split("\n"):
+        heading = _ATX.fullmatch(line)
+        underline = _SETEXT.fullmatch(line)
+        if heading:
+            flush()
+            blocks.append(Block("heading", heading.group(2).strip(), level=len(heading.group(1))))
+        elif underline and len(paragraph) == 1 and len(underline.group(1)) >= 3:
+            blocks.append(Block("heading", paragraph.pop().strip(), level=1 if line.strip()[0] == "=" else 2))
+        elif not line.strip() or _BREAK.fullmatch(line):
+            flush()
+        else:
+            paragraph.append(line)
+    flush()
+    return blocks
