@@ -1,0 +1,310 @@
+"""Write the bundled sample programme, data/sample/, from scripts/sample_content.py.
+
+    .venv/bin/python scripts/build_sample_data.py
+
+Deterministic: running it twice gives byte-identical files (DOCX/XLSX archives
+get fixed timestamps). It also writes data/sample_planted_pii.json, the list of
+every personal value planted in the sample (outside data/sample/ so that the
+pipeline never ingests it), and fails if a listed value is missing from the files.
+
+What the sample exercises, per format:
+  forms/observer_log.csv            MS-Forms-like headers and labels, UTF-8; log type from the file name
+  forms/reflective_log.xlsx         "Log type" column, real Excel date cells, question cells with bullets/numbers
+  forms/reflective_log_copy.csv     a re-export of three XLSX rows (same ids, same text): stored once
+  forms/preparation_sheets_excel.csv  Windows Excel CSV (cp1252), snake_case headers, dd/mm/yyyy dates
+  docs/*.docx                       handbook templates: Key: value lines, a two-column table, or no metadata
+  docs/*.md, docs/*.txt             YAML front matter and ## headings
+  manifest.csv                      metadata for the DOCX that has none, and one correction
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+from openpyxl.styles import Alignment, Font
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sample_content import (DOC_OBSERVER_PROMPTS, LOGS, MEETING_DATES, MEMBERS, PII, PROMPTS,  # noqa: E402
+                            REFLECTIVE_COPY_IDS, ROLES)
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "data" / "sample"
+PII_JSON = ROOT / "data" / "sample_planted_pii.json"
+FIXED_TIME = dt.datetime(2024, 6, 3, 9, 0, 0)  # stamped into every DOCX/XLSX archive
+
+# Form and Word-template labels, as people choose them from a list (not the canonical snake_case values).
+ORG_TYPE_LABEL = {"local_authority": "Local authority", "fostering_agency": "Fostering agency", "charity": "Charity",
+                  "private_provider": "Private provider", "nhs": "NHS", "other": "Other"}
+SETTING_LABEL = {"adults": "Adults", "children_families": "Children and families", "both": "Both"}
+TITLE = {"observer": "Observer log", "reflective": "Reflective log", "preparation": "Preparation sheet"}
+
+
+def role_label(role: str) -> str:
+    return role.replace("_", " ").capitalize()
+
+
+def metadata(log: dict) -> dict:
+    """The canonical metadata of one log, from its author and the role rotation."""
+    set_id, position, name, email, org, org_type, setting = MEMBERS[log["author"]]
+    assert set_id == log["set"], log["id"]
+    role = ROLES[(position - log["meeting"] + 1) % len(ROLES)]
+    expected = {"observer": "observer", "preparation": "presenter"}.get(log["type"])
+    assert expected in (None, role), f"{log['id']}: {name} was {role} at meeting {log['meeting']}"
+    date = dt.date.fromisoformat(MEETING_DATES[set_id][log["meeting"] - 1])
+    return dict(submission_id=log["id"], log_type=log["type"], set_id=set_id, meeting_number=log["meeting"],
+                meeting_date=date, author_name=name, author_email=email, organisation=org, org_type=org_type,
+                setting=setting, role=role)
+
+
+def prompts_for(log: dict) -> dict:
+    if log["type"] == "observer" and log["out"].startswith("docs/"):
+        return DOC_OBSERVER_PROMPTS
+    return PROMPTS[log["type"]]
+
+
+def question_cell(questions: list[str], style: str) -> str:
+    prefix = {"bullet": lambda i: "- ", "number": lambda i: f"{i}. ", "plain": lambda i: ""}[style]
+    return "\n".join(prefix(i) + q for i, q in enumerate(questions, 1))
+
+
+def field_values(log: dict) -> list[tuple[str, str]]:
+    """(prompt, text) pairs as a form export holds them: questions one per line."""
+    return [(prompt, question_cell(value, log.get("qstyle", "bullet")) if isinstance(value, list) else value)
+            for key, prompt in prompts_for(log).items() for value in [log["fields"][key]]]
+
+
+def submitted_at(log: dict, meta: dict) -> dt.datetime:
+    """Plausible form timestamps: preparation sheets a few days before, logs a day or two after."""
+    seq = LOGS.index(log)
+    days = -4 if log["type"] == "preparation" else 1 + seq % 2
+    return dt.datetime.combine(meta["meeting_date"], dt.time(9 + seq % 8, (seq * 17) % 60, (seq * 7) % 60)) \
+        + dt.timedelta(days=days)
+
+
+# ----------------------------------------------------------------------------- writers
+TEXTS: dict[str, list[str]] = {}  # file (relative to data/sample) -> every string written into it
+
+
+def record(rel: str, *values) -> None:
+    TEXTS.setdefault(rel, []).extend(str(v) for v in values if v is not None)
+
+
+def write_csv(rel: str, rows: list[list], encoding: str) -> None:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(rows)  # Excel-style: CRLF rows, newlines inside quoted cells
+    (OUT / rel).write_bytes(buffer.getvalue().encode(encoding))  # strict: fails on a character cp1252 lacks
+    for row in rows:
+        record(rel, *row)
+
+
+def observer_csv(logs: list[dict]) -> None:
+    rel = "forms/observer_log.csv"
+    header = ["ID", "Start time", "Completion time", "Email address", "Your name", "Organisation",
+              "Type of organisation", "Practice setting", "Set", "Meeting no.", "Date of meeting", "Role this meeting"]
+    rows = [header + list(PROMPTS["observer"].values())]
+    for log in logs:
+        m = metadata(log)
+        done = submitted_at(log, m)
+        rows.append([log["id"], f"{done - dt.timedelta(minutes=11, seconds=23):%Y-%m-%d %H:%M:%S}",
+                     f"{done:%Y-%m-%d %H:%M:%S}", m["author_email"], m["author_name"], m["organisation"],
+                     ORG_TYPE_LABEL[m["org_type"]], SETTING_LABEL[m["setting"]], m["set_id"], m["meeting_number"],
+                     m["meeting_date"].isoformat(), role_label(m["role"])] + [text for _, text in field_values(log)])
+    write_csv(rel, rows, "utf-8")
+
+
+REFLECTIVE_HEADER = ["Submission ID", "Log type", "Set", "Meeting number", "Meeting date", "Name", "Email",
+                     "Organisation", "Org type", "Setting", "Role"] + list(PROMPTS["reflective"].values())
+
+
+def reflective_row(log: dict) -> list:
+    m = metadata(log)
+    return [m["submission_id"], m["log_type"], m["set_id"], m["meeting_number"], m["meeting_date"],
+            m["author_name"], m["author_email"], m["organisation"], m["org_type"], m["setting"], m["role"]] \
+        + [text for _, text in field_values(log)]
+
+
+def reflective_xlsx(logs: list[dict]) -> None:
+    rel = "forms/reflective_log.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Form1"
+    sheet.append(REFLECTIVE_HEADER)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for log in logs:
+        sheet.append(reflective_row(log))
+        record(rel, *reflective_row(log))
+    record(rel, *REFLECTIVE_HEADER)
+    for row in sheet.iter_rows(min_row=2):
+        row[4].number_format = "dd/mm/yyyy"  # a real date cell, shown the British way
+        for cell in row[11:]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for letter, width in zip("ABCDEFGHIJKLMNOP", [12, 12, 8, 10, 12, 22, 34, 36, 16, 18, 18] + [60] * 5):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    book.properties.creator = book.properties.last_modified_by = "ALS Insight sample"
+    book.properties.created = FIXED_TIME
+    book.save(OUT / rel)
+    normalise_archive(OUT / rel)
+
+
+def reflective_copy_csv(logs: list[dict]) -> None:
+    rows = [REFLECTIVE_HEADER]
+    for log in logs:
+        row = reflective_row(log)
+        row[4] = row[4].isoformat()
+        rows.append(row)
+    write_csv("forms/reflective_log_copy.csv", rows, "utf-8-sig")  # with a BOM, as Excel saves "CSV UTF-8"
+
+
+def preparation_csv(logs: list[dict]) -> None:
+    keys = ["submission_id", "log_type", "set_id", "meeting_number", "meeting_date", "author_name",
+            "author_email", "organisation", "org_type", "setting", "role"]
+    rows = [keys + list(PROMPTS["preparation"].values())]
+    for log in logs:
+        m = metadata(log)
+        m["meeting_date"] = f"{m['meeting_date']:%d/%m/%Y}"
+        rows.append([m[k] for k in keys] + [text for _, text in field_values(log)])
+    write_csv("forms/preparation_sheets_excel.csv", rows, "cp1252")
+
+
+def doc_metadata_rows(log: dict) -> list[tuple[str, str]]:
+    """The metadata block of a Word template, with human labels (and the meeting number as written)."""
+    m = metadata(log)
+    date = f"{m['meeting_date']:%-d %B %Y}" if log.get("meta") == "kv" else f"{m['meeting_date']:%d/%m/%Y}"
+    return [("Set", m["set_id"]), ("Meeting number", str(log.get("doc_meeting", m["meeting_number"]))),
+            ("Date of meeting", date), ("Name", m["author_name"]), ("Email", m["author_email"]),
+            ("Organisation", m["organisation"]), ("Type of organisation", ORG_TYPE_LABEL[m["org_type"]]),
+            ("Setting", SETTING_LABEL[m["setting"]]), ("Role", role_label(m["role"]))]
+
+
+def write_docx(log: dict) -> None:
+    rel = log["out"]
+    document = docx.Document()
+    props = document.core_properties
+    props.author = props.last_modified_by = "ALS Insight sample"
+    props.created = props.modified = FIXED_TIME
+    props.revision = 1
+    document.add_paragraph(TITLE[log["type"]], style="Title")
+    rows = [] if log["meta"] == "none" else doc_metadata_rows(log)
+    if log["meta"] == "kv":
+        for key, value in rows:
+            document.add_paragraph(f"{key}: {value}")
+    elif log["meta"] == "table":
+        table = document.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for key, value in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = key, value
+    record(rel, TITLE[log["type"]], *[f"{k}: {v}" for k, v in rows])
+    for key, prompt in prompts_for(log).items():
+        document.add_heading(prompt, level=1)
+        value = log["fields"][key]
+        for paragraph in value if isinstance(value, list) else value.split("\n\n"):
+            document.add_paragraph(paragraph, style="List Bullet" if isinstance(value, list) else None)
+        record(rel, prompt, *(value if isinstance(value, list) else [value]))
+    document.save(OUT / rel)
+    normalise_archive(OUT / rel)
+
+
+def write_text_doc(log: dict) -> None:
+    """Markdown or plain text: YAML front matter, then a ## heading per prompt."""
+    rel, m = log["out"], metadata(log)
+    m.pop("submission_id")  # no form id: the pipeline derives one from the content
+    front = [f"{k}: {v}" for k, v in m.items()]
+    lines = ["---", *front, "---", ""]
+    for key, prompt in prompts_for(log).items():
+        value = log["fields"][key]
+        if isinstance(value, list):  # numbered in the .txt, bulleted in the .md
+            body = "\n".join((f"{i}. " if rel.endswith(".txt") else "- ") + q for i, q in enumerate(value, 1))
+        else:
+            body = value
+        lines += [f"## {prompt}", "", body, ""]
+    text = "\n".join(lines)
+    (OUT / rel).write_text(text, encoding="utf-8", newline="\n")
+    record(rel, text)
+
+
+def manifest(logs: list[dict]) -> None:
+    keys = ["set_id", "meeting_number", "meeting_date", "author_name", "author_email", "organisation",
+            "org_type", "setting", "role", "log_type"]
+    rows = [["file"] + keys]
+    for log in logs:
+        if log.get("meta") == "none":  # the manifest is the only source of this document's metadata
+            m = metadata(log)
+            rows.append([log["out"]] + [m[k].isoformat() if k == "meeting_date" else m[k] for k in keys])
+        elif "doc_meeting" in log:  # the document says the wrong meeting: the manifest corrects it
+            rows.append([log["out"]] + [log["meeting"] if k == "meeting_number" else "" for k in keys])
+    write_csv("manifest.csv", rows, "utf-8")
+
+
+def normalise_archive(path: Path) -> None:
+    """Rewrite a DOCX/XLSX zip with fixed entry timestamps and document dates, so builds are reproducible."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            archive.writestr(info, data)
+
+
+# ----------------------------------------------------------------------------- planted personal data
+def planted_values() -> list[tuple[str, str, str]]:
+    values = []
+    for _, _, name, email, org, _, _ in MEMBERS.values():
+        values += [(name, "PERSON", "set member (author metadata)"),
+                   (name.split(" ", 1)[1], "PERSON", "set member's surname (part of the full name)"),
+                   (email, "CONTACT", "set member's email (author metadata)"),
+                   (org, "ORG", "organisation (metadata)")]
+    return values + list(PII)
+
+
+def write_planted_pii() -> list[dict]:
+    entries, missing = [], []
+    for value, kind, note in planted_values():
+        where = sorted(rel for rel, texts in TEXTS.items() if any(value in text for text in texts))
+        if not where:
+            missing.append(value)
+        entries.append({"value": value, "type": kind, "where": "; ".join(where), "note": note})
+    if missing:
+        raise SystemExit(f"planted values not found in any sample file: {missing}")
+    PII_JSON.write_text(json.dumps(entries, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return entries
+
+
+def main() -> None:
+    if OUT.exists():
+        shutil.rmtree(OUT)
+    (OUT / "forms").mkdir(parents=True)
+    (OUT / "docs").mkdir()
+    by_out = lambda out: [log for log in LOGS if log["out"] == out]  # noqa: E731
+    observer_csv(by_out("observer_csv"))
+    reflective_xlsx(by_out("reflective_xlsx"))
+    reflective_copy_csv([log for log in LOGS if log["id"] in REFLECTIVE_COPY_IDS])
+    preparation_csv(by_out("preparation_csv"))
+    for log in LOGS:
+        if log["out"].endswith(".docx"):
+            write_docx(log)
+        elif log["out"].endswith((".md", ".txt")):
+            write_text_doc(log)
+    manifest(LOGS)
+    entries = write_planted_pii()
+    print(f"wrote {len(LOGS)} logs into {len(TEXTS)} files under {OUT.relative_to(ROOT)}/, "
+          f"and {len(entries)} planted values into {PII_JSON.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
