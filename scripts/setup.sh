@@ -25,8 +25,12 @@ fi
 stamp=".venv/.als-installed-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo "Installing ALS Insight and its pinned dependencies into .venv (first time takes a few minutes)..."
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".[dev]"
+  log=.venv/install.log
+  if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e ".[dev]"; } >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    echo "Installation failed; the full log is in $log" >&2
+    exit 1
+  fi
   rm -f .venv/.als-installed-*
   touch "$stamp"
 fi

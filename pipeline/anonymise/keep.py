@@ -26,6 +26,7 @@ practice educator|team manager|principal social worker|PSW|service manager|head 
 social worker|senior practitioner|assessor|workforce lead|practice lead|registered manager|DCS|DASS
 Gibbs|Kolb|Schön|Schon|Revans|Munro|Signs of Safety|Restorative Practice
 ALS|Action Learning Set|Action Learning Sets|Set|IT|HR|UK|England|English|British
+NI|NI number|NINO|National Insurance|National Insurance number|NHS number|NHS no
 """.strip()
 
 _NORMALISE = re.compile(r"[\s\-_]+")

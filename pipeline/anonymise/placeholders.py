@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.anonymise.roster import TITLES
 
@@ -33,21 +33,42 @@ class Finding:
     member_code: str | None = None
 
 
+def _rank(finding: Finding) -> tuple:
+    return (-(finding.end - finding.start), finding.detector != "roster", finding.detector == "fallback",
+            -TYPE_PRIORITY.get(finding.entity_type, 0), -DETECTOR_PRIORITY.get(finding.detector, 0),
+            -finding.score, finding.field_index, finding.start)
+
+
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Keep the longest span where findings overlap; ties as TYPE_PRIORITY explains."""
-    ranked = sorted(findings, key=lambda f: (-(f.end - f.start), f.detector != "roster", f.detector == "fallback",
-                                             -TYPE_PRIORITY.get(f.entity_type, 0),
-                                             -DETECTOR_PRIORITY.get(f.detector, 0), -f.score,
-                                             f.field_index, f.start))
-    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    kept = []
-    for finding in ranked:
-        spans = taken[finding.field_index]
-        if any(finding.start < end and start < finding.end for start, end in spans):
-            continue
-        spans.append((finding.start, finding.end))
-        kept.append(finding)
-    return sorted(kept, key=lambda f: (f.field_index, f.start))
+    """One finding per group of overlapping spans, covering the whole group.
+
+    The best-ranked finding gives the type and detector; its span grows to the
+    union so that nothing of a partly matched name or address is left behind
+    ("Haddlesey Cross" from NER and "WF3 8HD" from the postcode rule).
+    """
+    resolved = []
+    ordered = sorted(findings, key=lambda f: (f.field_index, f.start, -f.end))
+    group: list[Finding] = []
+    for finding in ordered + [None]:
+        if group and (finding is None or finding.field_index != group[0].field_index
+                      or finding.start >= max(f.end for f in group)):
+            best = min(group, key=_rank)
+            start, end = min(f.start for f in group), max(f.end for f in group)
+            surface = best.surface if (start, end) == (best.start, best.end) else None
+            resolved.append(replace(best, start=start, end=end, surface=surface or _union_surface(group)))
+            group = []
+        if finding is not None:
+            group.append(finding)
+    return resolved
+
+
+def _union_surface(group: list[Finding]) -> str:
+    """The surface text of a merged span, rebuilt from the group's own surfaces."""
+    start = min(f.start for f in group)
+    text = [" "] * (max(f.end for f in group) - start)
+    for f in group:
+        text[f.start - start:f.end - start] = list(f.surface)
+    return "".join(text)
 
 
 def _identity(finding: Finding) -> str:

@@ -28,6 +28,7 @@ ENTITY_TYPES = {
     "ORGANIZATION": "ORG",
     "LOCATION": "LOCATION",
     "UK_POSTCODE": "LOCATION",
+    "STREET_ADDRESS": "LOCATION",
     "EMAIL_ADDRESS": "CONTACT",
     "PHONE_NUMBER": "CONTACT",
     "UK_NHS": "ID",
@@ -160,6 +161,28 @@ class TitledNameRecognizer(PatternRecognizer):
                          global_regex_flags=regex.DOTALL | regex.MULTILINE)
 
 
+STREET_TYPES = (
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Terrace|"
+    "Grove|Gardens|Gdns|Park|Hill|Row|Walk|Mews|Square|Sq|View|Rise|Green|Parade|Yard|Wharf|Estate|"
+    "Boulevard|Croft|Fold|Gate|Vale|Meadows|Heights|Chase|Wynd"
+)
+
+
+class StreetAddressRecognizer(PatternRecognizer):
+    """Street addresses, with or without a house number: "17 Marlpit Road", "Flat 2, Oak Court"."""
+
+    PATTERNS = [
+        Pattern("numbered street",
+                rf"\b(?:(?:Flat|Apartment|Unit)\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
+                rf"(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{STREET_TYPES})\b\.?", 0.85),
+        Pattern("named street", rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{STREET_TYPES})\b(?!\s+[a-z])", 0.6),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="STREET_ADDRESS", patterns=self.PATTERNS,
+                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+
+
 # Words after which a capitalised word is a person's name in these logs:
 # "my NQSW Ellie Marsh", "her son Caspian", "a girl called Ivy".
 NAME_CUES = (
@@ -195,6 +218,7 @@ def uk_recognizers() -> list:
         DateOfBirthRecognizer(),
         TitledNameRecognizer(),
         CuedNameRecognizer(),
+        StreetAddressRecognizer(),
     ]
 
 
