@@ -57,8 +57,13 @@ def run(
     spacy_model: Optional[str] = typer.Option(None, help="Installed spaCy model package to use for NER."),
 ) -> None:
     """Ingest, anonymise, segment and store every log in INPUT_DIR (one batch, one transaction)."""
-    from pipeline.anonymise import AnonymiserUnavailable
-    from pipeline.run import run_pipeline
+    try:
+        from pipeline.anonymise import AnonymiserUnavailable
+        from pipeline.run import run_pipeline
+    except ImportError as error:  # Presidio or spaCy not installed: fail closed, say what to do
+        console.print(f"[red]Stopped before writing anything:[/] the package {escape(str(error.name))} is not "
+                      "installed. Run `bash scripts/setup.sh` (or `pip install -e .`).")
+        raise typer.Exit(3) from None
 
     _quiet_libraries()
     settings = _load_config(config, store__db=str(db) if db else None,

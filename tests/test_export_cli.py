@@ -88,3 +88,17 @@ def test_cli_without_key_stops_and_writes_nothing(tmp_path, monkeypatch):
 def test_export_of_missing_database_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "does not exist" in " ".join(result.output.split())
+
+
+def test_cli_without_presidio_stops_and_writes_nothing(tmp_path, key_file, monkeypatch):
+    import sys
+
+    for name in [m for m in sys.modules if m.startswith(("pipeline.anonymise", "pipeline.run"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "presidio_analyzer", None)  # makes `import presidio_analyzer` fail
+    write_inputs(tmp_path / "in", xlsx=False)
+    db = tmp_path / "x.duckdb"
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), "--db", str(db), "--key-file", str(key_file)])
+    assert result.exit_code == 3
+    assert "presidio_analyzer is not installed" in " ".join(result.output.split())
+    assert not db.exists()

@@ -45,3 +45,51 @@ def test_no_planted_value_survives_in_database_or_export(sample_run):
     leaks = [(where, item["type"], item["value"]) for item in planted for where, hay in haystacks.items()
              if re.search(rf"(?<!\w){re.escape(item['value'])}(?!\w)", hay, re.IGNORECASE)]
     assert leaks == []
+
+
+def test_export_matches_the_published_json_schema(sample_run):
+    import jsonschema
+
+    _, _, export_path = sample_run
+    schema = json.loads((ROOT / "data_schema" / "export.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for line in export_path.read_text(encoding="utf-8").splitlines():
+        errors = sorted(validator.iter_errors(json.loads(line)), key=str)
+        assert errors == [], errors[0].message if errors else ""
+
+
+def test_schema_sql_and_contract_tables_agree(sample_run):
+    import duckdb
+
+    _, db, _ = sample_run
+    con = duckdb.connect(db, read_only=True)
+    columns = {(t, c) for t, c in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns").fetchall()}
+    con.close()
+    contract = {
+        "documents": "doc_id source_ref source_sha256 log_type set_id meeting_number meeting_month member_code "
+                     "org_code org_type setting role ingested_at run_id",
+        "segments": "segment_id doc_id field_prompt paragraph_index sentence_index text",
+        "entities": "doc_id segment_id entity_type placeholder detector score",
+        "codebook": "code_id family name definition",
+        "codings": "segment_id code_id method confidence status run_id",
+        "topics": "run_id topic_id label keywords size",
+        "segment_topics": "segment_id run_id topic_id probability",
+        "questions": "doc_id question_index text question_type confidence",
+        "runs": "run_id started_at finished_at config versions",
+        "ingest_issues": "run_id source_ref row column message",
+    }
+    missing = [(t, c) for t, names in contract.items() for c in names.split() if (t, c) not in columns]
+    assert missing == []
+
+
+def test_explore_notebook_runs_against_the_sample_database(sample_run, monkeypatch):
+    _, db, _ = sample_run
+    monkeypatch.setenv("ALS_DB", str(db))
+    notebook = json.loads((ROOT / "notebooks" / "explore.ipynb").read_text(encoding="utf-8"))
+    namespace: dict = {}
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            exec("".join(cell["source"]), namespace)  # noqa: S102 - our own notebook
+    assert namespace["logs"]["logs"].sum() == 37
+    assert len(namespace["segments"]) > 0
