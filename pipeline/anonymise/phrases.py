@@ -1,7 +1,7 @@
 """Find known phrases (names, organisations) in text, in any case, with possessives.
 
 spaCy's PhraseMatcher needs a parsed Doc of every text and cannot tell
-"Saoirse's" from "Saoirse"; this index works on plain word tokens, so the
+"Ottilie's" from "Ottilie"; this index works on plain word tokens, so the
 same roster can also clean short labels (file names, prompts) without NER.
 """
 from __future__ import annotations
@@ -13,13 +13,13 @@ from typing import Any, Iterator
 
 from wordfreq import zipf_frequency
 
-# Letters with inner apostrophes or hyphens: O'Neill, Tayla-Rose, Wójcik.
+# Letters with inner apostrophes or hyphens: O'Meara, Lily-Beth, Zieliński.
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 MAX_PHRASE_WORDS = 8
 # Above this Zipf frequency a word is ordinary English ("will" 6.45, "summer" 5.23,
 # "grace" 4.56), so as a name it is matched only when capitalised; rarer names
-# ("jake" 4.17, "saoirse" 2.14) are matched in any case ("spoke to jake").
+# ("jake" 4.17, "ottilie" below 2) are matched in any case ("spoke to jake").
 ORDINARY_WORD_ZIPF = 4.3
 
 

@@ -83,7 +83,7 @@ def _identity(finding: Finding) -> str:
 def assign_labels(findings: list[Finding], use_member_codes: bool = True) -> list[str]:
     """One label per finding (in order), e.g. "PERSON_2" or "M-4F2A9C"."""
     identities = [_identity(f) for f in findings]
-    # Full names seen in the document, so "Osei" and "Mark" can join "Mark Osei".
+    # Full names seen in the document, so "Osterbrook" and "Wilhelmina" can join "Wilhelmina Osterbrook".
     full_names = {identity for f, identity in zip(findings, identities)
                   if f.entity_type == "PERSON" and " " in identity}
     numbers: dict[tuple[str, str], int] = {}

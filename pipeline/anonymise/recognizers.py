@@ -147,7 +147,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
 
 
 class TitledNameRecognizer(PatternRecognizer):
-    """A title then a name or initial: "Mr K.", "Mrs Adeyemi", "Mr and Mrs D'Souza", "Dr J. R. Hale"."""
+    """A title then a name or initial: "Mr K.", "Mrs Adeyemi", "Mr and Mrs O'Donovan", "Dr J. R. Hale"."""
 
     _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?"
     PATTERNS = [

@@ -1,7 +1,7 @@
 """Everyone and every organisation named in the batch's metadata, found again in free text.
 
-Authors mostly name each other by first name ("Priya kept time") and their
-organisations by short forms ("LB Newham", "Newham"), which general NER
+Authors mostly name each other by first name ("Ottilie kept time") and their
+organisations by short forms ("LB Carrowfield", "Carrowfield"), which general NER
 misses; the roster turns each metadata identity into those variants.
 """
 from __future__ import annotations
@@ -108,7 +108,7 @@ def organisation_variants(name: str) -> list[tuple[str, bool]]:
     while body and body[0].casefold() == "the":
         body.pop(0)
     variants: list[tuple[str, bool]] = []
-    # Every leading run of words: "Kinship", "Kinship Fostering", "Kinship Fostering Partners".
+    # Every leading run of words: "Brightwater", "Brightwater Fostering", "Brightwater Fostering Partners".
     for size in range(len(body), 0, -1):
         prefix = body[:size]
         if prefix[-1].casefold() in CONNECTORS:
@@ -120,7 +120,7 @@ def organisation_variants(name: str) -> list[tuple[str, bool]]:
             variants.append((word, True))
         else:
             # Short forms are proper nouns: matched only when capitalised, so that
-            # "young carers" in ordinary use survives beside "Young Carers Trust".
+            # "young people" in ordinary use survives beside "Young People First Trust".
             variants.append((" ".join(prefix), True))
     core = list(body)
     while core and core[-1].casefold() in GENERIC_ORG_WORDS | CONNECTORS:
