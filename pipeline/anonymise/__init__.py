@@ -1,5 +1,8 @@
 """Anonymise stage: Presidio + spaCy + UK recognizers + batch roster, failing closed."""
+from pipeline.anonymise.context_names import ContextNameRecognizer
 from pipeline.anonymise.engine import Anonymiser, is_question_list
+from pipeline.anonymise.gazetteers import load_gazetteers
+from pipeline.anonymise.keep import KeepTerms
 from pipeline.anonymise.keys import KeyMissing, Pseudonymiser, load_key, write_new_key
 from pipeline.anonymise.models import Engines, ModelUnavailable, load_engines
 from pipeline.anonymise.recognizers import uk_recognizers
@@ -14,10 +17,12 @@ def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
     """Load key and models (once per process) or raise AnonymiserUnavailable."""
     try:
         key = load_key(config)
-        engines = load_engines(config.spacy_model, uk_recognizers())
-    except (KeyMissing, ModelUnavailable) as error:
+        gazetteers = load_gazetteers()
+        recognizers = uk_recognizers() + [ContextNameRecognizer(gazetteers, KeepTerms(config.keep_terms))]
+        engines = load_engines(config.spacy_model, recognizers)
+    except (KeyMissing, ModelUnavailable, FileNotFoundError) as error:
         raise AnonymiserUnavailable(str(error)) from None
-    return Anonymiser(engines, Pseudonymiser(key), config)
+    return Anonymiser(engines, Pseudonymiser(key), config, gazetteers.uk_first_folded)
 
 
 __all__ = ["Anonymiser", "AnonymiserUnavailable", "build_anonymiser", "Engines", "is_question_list",

@@ -29,7 +29,10 @@ NER_CONFIDENT = 0.85
 # A single word this common is not propagated from NER alone ("Will", "May").
 PROPAGATION_MAX_ZIPF = 6.0
 TYPE_PRIORITY = ("PERSON", "ORG", "LOCATION")
-DETECTORS = {"roster": "roster", "SpacyRecognizer": "ner", "LongNumberRecognizer": "fallback"}
+DETECTORS = {"roster": "roster", "SpacyRecognizer": "ner", "LongNumberRecognizer": "fallback",
+             "gazetteer": "gazetteer"}
+GUESSING_DETECTORS = {"ner", "gazetteer", "propagation"}
+LEADING_WORD = re.compile(r"([\w’'.-]+)\s+")
 NEXT_CAPITALISED = re.compile(r" ([A-Z][\w’'-]*[\w])")
 # Capitalised words this common after a name are ordinary text ("Jo The", "Sam And").
 EXTENSION_MAX_ZIPF = 5.0
@@ -46,11 +49,13 @@ def is_question_list(prompt: str) -> bool:
 class Anonymiser:
     """Turns a batch of RawLog into AnonymisedLog. Models are loaded once and passed in."""
 
-    def __init__(self, engines: Engines, pseudonymiser: Pseudonymiser, config: AnonymiseConfig) -> None:
+    def __init__(self, engines: Engines, pseudonymiser: Pseudonymiser, config: AnonymiseConfig,
+                 uk_first_names: frozenset[str] = frozenset()) -> None:
         self.engines = engines
         self.pseudonymiser = pseudonymiser
         self.config = config
         self.keep = KeepTerms(config.keep_terms)
+        self.uk_first_names = uk_first_names  # casefolded
         self.roster: Roster | None = None
 
     # -- public -------------------------------------------------------------
@@ -117,10 +122,10 @@ class Anonymiser:
             member_code = _member_code_for(metadata.get("roster_value"), set_id)
             return [Finding(field_index, result.start, result.end, entity_type, detector, score,
                             text[result.start:result.end], member_code)]
-        if detector in ("pattern", "fallback"):
+        if detector in ("pattern", "fallback", "gazetteer"):
             start, end = result.start, result.end
             if entity_type == "PERSON":
-                start, end, surface = _trim_ner_span(text, start, end)
+                start, end, surface = self._trim_span(text, start, end)
                 cued_common_word = result.entity_type == "CUED_PERSON" and word_zipf(surface.split()[0]) >= CUE_MAX_ZIPF
                 if not surface or self.keep.covers(surface) or cued_common_word:
                     return []
@@ -129,11 +134,31 @@ class Anonymiser:
         # NER may join a kept body and a name ("Ofsted and Hillside"): keep the body, replace the rest.
         found = []
         for part_start, part_end, _ in split_list(text[result.start:result.end]):
-            start, end, surface = _trim_ner_span(text, result.start + part_start, result.start + part_end)
+            start, end, surface = self._trim_span(text, result.start + part_start, result.start + part_end)
             if surface and not self.keep.covers(surface):
                 end = self._extend_name(text, end)
                 found.append(Finding(field_index, start, end, entity_type, detector, score, text[start:end]))
         return found
+
+    def _trim_span(self, text: str, start: int, end: int) -> tuple[int, int, str]:
+        """Drop words the model wrongly joined to a name ("Ring Lorraine", "NQSW Liam", "the"),
+        and trailing punctuation or possessive."""
+        while True:
+            lead = LEADING_WORD.match(text, start, end)
+            if not lead or lead.end() >= end:
+                break
+            word = lead.group(1)
+            joined_by_mistake = word in self.keep or word.casefold() == "the" or (
+                is_ordinary_word(word) and word.casefold() not in self.uk_first_names
+                and word.casefold().strip(".") not in TITLES)
+            if not joined_by_mistake:
+                break
+            start = lead.end()
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        if text[start:end].endswith(("'s", "’s")):
+            end -= 2
+        return start, end, text[start:end]
 
     def _extend_name(self, text: str, end: int) -> int:
         """Swallow capitalised words that follow a name the model cut short ("Wilhelmina" + "Osterbrook")."""
@@ -153,7 +178,7 @@ class Anonymiser:
         for log_findings in findings.values():
             for finding in log_findings:
                 confident = finding.detector == "ner" and finding.score >= NER_CONFIDENT
-                if confident or (finding.detector == "pattern" and finding.entity_type == "PERSON"):
+                if confident or (finding.detector in ("pattern", "gazetteer") and finding.entity_type == "PERSON"):
                     self._add_propagation_terms(index, finding)
         if not len(index):
             return
@@ -187,7 +212,7 @@ class Anonymiser:
     # -- per document ---------------------------------------------------------
 
     def _anonymise_log(self, log: RawLog, findings: list[Finding]) -> AnonymisedLog:
-        resolved = resolve_overlaps(findings)
+        resolved = resolve_overlaps(self._outside_kept_terms(log, findings))
         labels = assign_labels(resolved, self.config.member_codes_in_text)
         by_field: dict[int, list[tuple[Finding, str]]] = defaultdict(list)
         for finding, label in zip(resolved, labels):
@@ -217,6 +242,12 @@ class Anonymiser:
             entities=entities,
         )
 
+    def _outside_kept_terms(self, log: RawLog, findings: list[Finding]) -> list[Finding]:
+        """Drop guesses (NER, gazetteer, propagation) inside a kept phrase such as "Google Meet"."""
+        protected = {fi: self.keep.protected_spans(field.text) for fi, field in enumerate(log.fields)}
+        return [f for f in findings if f.detector not in GUESSING_DETECTORS
+                or not any(start <= f.start and f.end <= end for start, end in protected[f.field_index])]
+
     def _replace(self, text: str, field_index: int,
                  labelled: list[tuple[Finding, str]]) -> tuple[str, list[EntityRecord]]:
         if not labelled:
@@ -233,19 +264,6 @@ class Anonymiser:
                                 finding.detector, finding.score)
                    for item, (finding, label) in zip(items, labelled)]
         return engine_result.text, records
-
-
-def _trim_ner_span(text: str, start: int, end: int) -> tuple[int, int, str]:
-    """Drop a leading "the" and trailing punctuation/possessive from an NER span."""
-    surface = text[start:end]
-    lead = re.match(r"^(?:the\s+)", surface, re.IGNORECASE)
-    if lead:
-        start += lead.end()
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    if text[start:end].endswith(("'s", "’s")):
-        end -= 2
-    return start, end, text[start:end]
 
 
 def _member_code_for(value, set_id: str | None) -> str | None:

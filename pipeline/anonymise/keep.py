@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.anonymise.phrases import PhraseIndex
+
 BUILT_IN_KEEP_TERMS = """
 Social Work England|SWE|Skills for Care|Ofsted|BASW|British Association of Social Workers
 Department for Education|DfE|Department of Health and Social Care|DHSC|Department of Health
@@ -27,6 +29,7 @@ social worker|senior practitioner|assessor|workforce lead|practice lead|register
 Gibbs|Kolb|Schön|Schon|Revans|Munro|Signs of Safety|Restorative Practice
 ALS|Action Learning Set|Action Learning Sets|Set|IT|HR|UK|England|English|British
 NI|NI number|NINO|National Insurance|National Insurance number|NHS number|NHS no
+EAP|Employee Assistance Programme|Occupational Health|OH|Meet
 """.strip()
 
 _NORMALISE = re.compile(r"[\s\-_]+")
@@ -46,6 +49,14 @@ class KeepTerms:
         terms = [t for line in BUILT_IN_KEEP_TERMS.splitlines() for t in line.split("|")]
         terms += list(extra or [])
         self._terms = {normalise_term(t) for t in terms if t.strip()}
+        self._phrases = PhraseIndex()
+        for term in terms:
+            if " " in term.strip():
+                self._phrases.add(term.strip(), True)
+
+    def protected_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where multi-word kept terms stand in `text` ("Google Meet", "Skills for Care")."""
+        return [(m.start, m.end) for m in self._phrases.find(text)]
 
     def __contains__(self, span_text: str) -> bool:
         return normalise_term(span_text) in self._terms

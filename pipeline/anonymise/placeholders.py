@@ -16,7 +16,7 @@ from pipeline.anonymise.roster import TITLES
 # first and the catch-all long-number rule last, then the type (an NHS number is phone-shaped but is an ID; a name the
 # model called a place is a person if any detector says so), then the detector.
 TYPE_PRIORITY = {"ID": 5, "DATE": 4, "CONTACT": 3, "PERSON": 2, "ORG": 1, "LOCATION": 0}
-DETECTOR_PRIORITY = {"pattern": 3, "roster": 2, "ner": 1, "propagation": 0, "fallback": -1}
+DETECTOR_PRIORITY = {"pattern": 3, "roster": 2, "ner": 1, "gazetteer": 1, "propagation": 0, "fallback": -1}
 
 
 @dataclass(frozen=True)

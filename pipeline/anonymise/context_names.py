@@ -1,0 +1,134 @@
+"""Names and places from the shipped gazetteers, judged by their context in the sentence.
+
+A list of 90,000 first names contains "Will", "Grace" and "March"; a list of
+towns contains "Reading" and "Sale". Whether such a word is a name here is
+decided from how it is written and used: its case, its part of speech as
+spaCy tags it, where it stands in the sentence, and the word before it. Rare
+words in the lists ("Tamsin", "jayden", "KAYDEN", "Chippenham") need no such
+evidence: they are names wherever they appear.
+"""
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from pipeline.anonymise.gazetteers import Gazetteers
+from pipeline.anonymise.keep import KeepTerms
+from pipeline.anonymise.phrases import is_ordinary_word
+
+LOCATIVE_CUES = {"in", "at", "from", "to", "near", "around", "outside", "towards", "via", "into", "round"}
+QUOTES_AND_OPENERS = {'"', "'", "“", "‘", "(", "[", "-", "–", "—", ":", ";", "•", "*"}
+MAX_PLACE_WORDS = 4
+
+
+class ContextNameRecognizer(EntityRecognizer):
+    """PERSON and LOCATION from the gazetteers, reading spaCy's tokens from Presidio's artifacts."""
+
+    def __init__(self, gazetteers: Gazetteers, keep: KeepTerms) -> None:
+        self.first = gazetteers.first_folded
+        self.uk_first = gazetteers.uk_first_folded
+        self.surnames = gazetteers.surname_folded
+        self.places = gazetteers.places
+        self.keep = keep
+        super().__init__(supported_entities=["GAZETTEER_PERSON", "GAZETTEER_LOCATION"], name="gazetteer",
+                         supported_language="en")
+
+    def load(self) -> None:  # the lists are loaded before the recognizer is built
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 - Presidio signature
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if doc is None or not len(doc):
+            return []
+        protected = self.keep.protected_spans(text)
+        results = []
+        i = 0
+        while i < len(doc):
+            if any(start <= doc[i].idx < end for start, end in protected):
+                i += 1
+                continue
+            place_end = self._place_at(doc, i)
+            if place_end:
+                start, end = doc[i].idx, doc[place_end - 1].idx + len(doc[place_end - 1].text)
+                results.append(self._result("GAZETTEER_LOCATION", start, end))
+                i = place_end
+                continue
+            token = doc[i]
+            if self._is_person(doc, token):
+                results.append(self._result("GAZETTEER_PERSON", token.idx, token.idx + len(token.text)))
+            i += 1
+        return results
+
+    @staticmethod
+    def _result(entity: str, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(entity, start, end, 0.6, recognition_metadata={"recognizer_name": "gazetteer"})
+
+    # -- people ---------------------------------------------------------------
+
+    def _is_person(self, doc, token) -> bool:
+        word = token.text
+        if len(word) < 2 or not word[0].isalpha():
+            return False
+        folded = word.casefold()
+        is_first, is_surname = folded in self.first, folded in self.surnames
+        if not (is_first or is_surname) or word in self.keep:
+            return False
+        ordinary = is_ordinary_word(word)
+        if word.islower():
+            # "spoke to jayden": rare first names are names in any case; "will" and "rose" are words.
+            return is_first and not ordinary and len(word) > 2 and token.pos_ in {"PROPN", "NOUN", "X", "ADJ"}
+        if word.isupper():
+            return len(word) > 2 and is_first and not ordinary
+        if not ordinary:
+            if is_first:
+                return True
+            return token.pos_ == "PROPN" and not _starts_sentence(doc, token)
+        # An ordinary word written as a name: "I told Grace", "Hope presented", not "the Summer term".
+        if folded not in self.uk_first or token.pos_ != "PROPN":
+            return False
+        previous = doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and previous.pos_ == "DET":
+            return False
+        if _starts_sentence(doc, token):
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            return following is not None and (following.pos_ in {"VERB", "AUX"} or following.text in {"'s", "’s", ","})
+        return True
+
+    # -- places ---------------------------------------------------------------
+
+    def _place_at(self, doc, i: int) -> int:
+        """End token index of a place name starting at token i, or 0."""
+        if not doc[i].text[:1].isupper():
+            return 0
+        for size in range(min(MAX_PLACE_WORDS, len(doc) - i), 0, -1):
+            span = doc[i:i + size]
+            if span.text in self.places and self._is_place(doc, span):
+                return i + size
+        return 0
+
+    def _is_place(self, doc, span) -> bool:
+        if span.text in self.keep:  # months and days: a town only in "Mr and Mrs Hale in March"
+            return _month_as_place(doc, span, self.keep)
+        if len(span) > 1 or not is_ordinary_word(span.text):
+            return True  # "Chippenham", "Kingston upon Hull"
+        # "Reading", "Sale", "Bath": places only after "in", "from", "to"... and not before a number.
+        previous = doc[span.start - 1] if span.start > 0 else None
+        following = doc[span.end] if span.end < len(doc) else None
+        if previous is None or previous.lower_ not in LOCATIVE_CUES or _starts_sentence(doc, span[0]):
+            return False
+        return following is None or not following.like_num
+
+
+def _month_as_place(doc, span, keep: KeepTerms) -> bool:
+    """"the carers, Mr and Mrs Hale in March": a town, not a month (a name stands before "in")."""
+    if span.start < 2 or span.end < len(doc) and doc[span.end].like_num:
+        return False
+    cue, before = doc[span.start - 1], doc[span.start - 2]
+    # "on Tuesday in March" is a date: the word before must be a name, not a day or a date.
+    return (cue.lower_ in LOCATIVE_CUES and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}
+            and before.text not in keep)
+
+
+def _starts_sentence(doc, token) -> bool:
+    if token.is_sent_start or token.i == 0:
+        return True
+    return doc[token.i - 1].text in QUOTES_AND_OPENERS or doc[token.i - 1].text.endswith("\n")
