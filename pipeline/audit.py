@@ -1,0 +1,125 @@
+"""Audit a database (and exports) for personal data that should not be there.
+
+Two checks: contact and identifier patterns (emails, UK phones, NHS numbers
+with a valid check digit, NI numbers, postcodes, case references) in every
+text column and export; and, given the raw inputs, the roster's identities
+(author names, emails, organisations and their distinctive short forms).
+Hits are reported masked, with where they were found, never in full.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pipeline.anonymise.phrases import is_ordinary_word, words
+from pipeline.anonymise.recognizers import (
+    CaseReferenceRecognizer,
+    ConfidentPostcodeRecognizer,
+    LenientNinoRecognizer,
+    NhsRecognizer,
+    OfflineEmailRecognizer,
+    UkPhoneRecognizer,
+)
+from pipeline.anonymise.roster import organisation_variants
+from pipeline.config import IngestConfig
+from pipeline.store import connect
+
+# Columns that hold our own generated codes, not text that came from a person.
+GENERATED_COLUMNS = {"doc_id", "segment_id", "run_id", "member_code", "org_code", "source_sha256", "placeholder",
+                     "code_id", "detector", "entity_type", "method", "status", "severity"}
+OUR_CODES = re.compile(r"\[[A-Z]+_\d+\]|\[?\b[MODRH]-[0-9A-F]{6,}(?:-[0-9]+)*\b\]?|\bR-\d{8}T\d{6}-[0-9A-F]{4}\b")
+
+
+@dataclass(frozen=True)
+class AuditHit:
+    where: str  # "segments.text", "export.jsonl"
+    kind: str  # EMAIL, PHONE, NHS, NINO, POSTCODE, CASE_REF, ROSTER_NAME, ROSTER_EMAIL, ROSTER_ORG
+    masked: str  # "S****** (8 chars)": enough to find it, not enough to read it
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.kind} {self.masked}"
+
+
+def mask(value: str) -> str:
+    return f"{value[:1]}{'*' * max(len(value) - 1, 3)} ({len(value)} chars)"
+
+
+class Auditor:
+    def __init__(self, identities: dict[str, tuple[str, bool]] | None = None) -> None:
+        """`identities`: needle -> (kind, case_sensitive)."""
+        self.identities = identities or {}
+        self.recognizers = {
+            "EMAIL": OfflineEmailRecognizer(), "PHONE": UkPhoneRecognizer(), "NHS": NhsRecognizer(),
+            "NINO": LenientNinoRecognizer(), "POSTCODE": ConfidentPostcodeRecognizer(),
+            "CASE_REF": CaseReferenceRecognizer(),
+        }
+        self._patterns = [(needle, kind, re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)",
+                                                     0 if sensitive else re.IGNORECASE))
+                          for needle, (kind, sensitive) in self.identities.items()]
+
+    def scan_text(self, where: str, text: str) -> list[AuditHit]:
+        text = OUR_CODES.sub(" ", text)
+        hits = []
+        for kind, recognizer in self.recognizers.items():
+            for result in recognizer.analyze(text, recognizer.supported_entities, None):
+                hits.append(AuditHit(where, kind, mask(text[result.start:result.end])))
+        for needle, kind, pattern in self._patterns:
+            if pattern.search(text):
+                hits.append(AuditHit(where, kind, mask(needle)))
+        return hits
+
+    def scan_database(self, db_path: str | Path) -> list[AuditHit]:
+        con = connect(db_path, read_only=True)
+        try:
+            hits = []
+            for table, column, values in _text_columns(con):
+                hits += self.scan_text(f"{table}.{column}", "\n".join(values))
+            return hits
+        finally:
+            con.close()
+
+    def scan_file(self, path: Path) -> list[AuditHit]:
+        return self.scan_text(path.name, path.read_text(encoding="utf-8", errors="replace"))
+
+
+def _text_columns(con) -> Iterator[tuple[str, str, list[str]]]:
+    columns = con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE data_type LIKE 'VARCHAR%' OR data_type = 'JSON' OR data_type LIKE '%[]' "
+        "ORDER BY table_name, column_name").fetchall()
+    for table, column in columns:
+        if column in GENERATED_COLUMNS:
+            continue
+        rows = con.execute(f'SELECT DISTINCT CAST("{column}" AS VARCHAR) FROM "{table}"').fetchall()
+        yield table, column, [value for (value,) in rows if value]
+
+
+def roster_identities(input_dir: Path, config: IngestConfig) -> dict[str, tuple[str, bool]]:
+    """Needles from the inputs' metadata: full names, emails, organisations, and their
+    distinctive parts. Ordinary words ("Will", "Young") are left out: a scan cannot tell
+    them from ordinary use, and the anonymiser's own tests cover them."""
+    from pipeline.ingest import ingest_directory
+
+    needles: dict[str, tuple[str, bool]] = {}
+    for log in ingest_directory(input_dir, config).logs:
+        meta = log.metadata
+        if meta.author_email:
+            needles[meta.author_email] = ("ROSTER_EMAIL", False)
+        if meta.author_name:
+            needles[meta.author_name] = ("ROSTER_NAME", False)
+            for _, _, part in words(meta.author_name):
+                if len(part) > 2 and not is_ordinary_word(part):
+                    needles[part] = ("ROSTER_NAME", False)
+        if meta.organisation:
+            needles[meta.organisation] = ("ROSTER_ORG", False)
+            for variant, _ in organisation_variants(meta.organisation):
+                if len(variant) > 2 and not all(is_ordinary_word(w) for _, _, w in words(variant)):
+                    needles[variant] = ("ROSTER_ORG", True)
+    return needles
+
+
+def summarise(hits: Iterable[AuditHit]) -> Counter:
+    return Counter((hit.where, hit.kind, hit.masked) for hit in hits)
