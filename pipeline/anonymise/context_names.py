@@ -13,11 +13,13 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from pipeline.anonymise.gazetteers import Gazetteers
 from pipeline.anonymise.keep import KeepTerms
-from pipeline.anonymise.phrases import is_ordinary_word
+from pipeline.anonymise.phrases import is_ordinary_word, word_zipf
 
 LOCATIVE_CUES = {"in", "at", "from", "to", "near", "around", "outside", "towards", "via", "into", "round"}
 QUOTES_AND_OPENERS = {'"', "'", "“", "‘", "(", "[", "-", "–", "—", ":", ";", "•", "*"}
 MAX_PLACE_WORDS = 4
+RARE_ZIPF = 3.0
+FUNCTION_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "PUNCT", "SYM"}
 
 
 class ContextNameRecognizer(EntityRecognizer):
@@ -65,6 +67,17 @@ class ContextNameRecognizer(EntityRecognizer):
     # -- people ---------------------------------------------------------------
 
     def _is_person(self, doc, token) -> bool:
+        return self._is_initials(doc, token) or self._is_gazetteer_name(doc, token)
+
+    def _is_initials(self, doc, token) -> bool:
+        """"DF said", "JT's plan": two capitals standing for a person, followed by a verb or possessive."""
+        word = token.text
+        if len(word) != 2 or not word.isupper() or not word.isalpha() or word in self.keep:
+            return False
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return following is not None and (following.pos_ in {"VERB", "AUX"} or following.text in {"'s", "’s"})
+
+    def _is_gazetteer_name(self, doc, token) -> bool:
         word = token.text
         if len(word) < 2 or not word[0].isalpha():
             return False
@@ -73,14 +86,18 @@ class ContextNameRecognizer(EntityRecognizer):
         if not (is_first or is_surname) or word in self.keep:
             return False
         ordinary = is_ordinary_word(word)
+        # The world list holds words as well as names ("lighting", "shelter"): without capitals
+        # or a sentence-middle position to vouch for it, a word must be a UK first name or rare.
+        credible = folded in self.uk_first or word_zipf(word) < RARE_ZIPF
         if word.islower():
-            # "spoke to jayden": rare first names are names in any case; "will" and "rose" are words.
-            return is_first and not ordinary and len(word) > 2 and token.pos_ in {"PROPN", "NOUN", "X", "ADJ"}
+            # "spoke to declan": such names are names in any case; "will" and "rose" are words.
+            return (is_first and credible and not ordinary and len(word) > 2
+                    and token.pos_ not in FUNCTION_POS)
         if word.isupper():
-            return len(word) > 2 and is_first and not ordinary
+            return len(word) > 2 and is_first and credible and not ordinary
         if not ordinary:
             if is_first:
-                return True
+                return credible or not _starts_sentence(doc, token)
             return token.pos_ == "PROPN" and not _starts_sentence(doc, token)
         # An ordinary word written as a name: "I told Grace", "Hope presented", not "the Summer term".
         if folded not in self.uk_first or token.pos_ != "PROPN":

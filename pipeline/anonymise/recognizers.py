@@ -29,6 +29,7 @@ ENTITY_TYPES = {
     "LOCATION": "LOCATION",
     "UK_POSTCODE": "LOCATION",
     "STREET_ADDRESS": "LOCATION",
+    "COUNCIL_ACRONYM": "ORG",
     "EMAIL_ADDRESS": "CONTACT",
     "PHONE_NUMBER": "CONTACT",
     "UK_NHS": "ID",
@@ -206,6 +207,16 @@ class CuedNameRecognizer(PatternRecognizer):
                          global_regex_flags=regex.DOTALL | regex.MULTILINE)
 
 
+class CouncilAcronymRecognizer(PatternRecognizer):
+    """Council abbreviations that NER leaves alone: "LBTH", "NCC", "TVBC", "WMBC"."""
+
+    PATTERNS = [Pattern("council acronym", r"\b(?:LB[A-Z]{1,3}|RB[A-Z]{1,3}|[A-Z]{1,3}(?:CC|BC|MBC|DC))\b", 0.6)]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="COUNCIL_ACRONYM", patterns=self.PATTERNS,
+                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+
+
 def uk_recognizers() -> list:
     """The fixed recognizers every batch uses (the roster is added per batch)."""
     return [
@@ -221,6 +232,7 @@ def uk_recognizers() -> list:
         TitledNameRecognizer(),
         CuedNameRecognizer(),
         StreetAddressRecognizer(),
+        CouncilAcronymRecognizer(),
     ]
 
 
