@@ -52,7 +52,9 @@ class PhraseIndex:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, ...], tuple[Any, bool]] = {}
-        self._longest = 0
+        # First word -> length of the longest phrase starting with it: most words start none,
+        # so a scan costs one dictionary look-up per word.
+        self._first_words: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -68,7 +70,7 @@ class PhraseIndex:
             case_sensitive = case_sensitive and existing[1]
             value = existing[0] if existing[0] == value else _merge(existing[0], value)
         self._entries[tokens] = (value, case_sensitive)
-        self._longest = max(self._longest, len(tokens))
+        self._first_words[tokens[0]] = max(self._first_words.get(tokens[0], 0), len(tokens))
 
     def values(self) -> Iterator[Any]:
         return (value for value, _ in self._entries.values())
@@ -76,9 +78,11 @@ class PhraseIndex:
     def find(self, text: str) -> list[PhraseMatch]:
         found: list[PhraseMatch] = []
         tokens = words(text)
+        keys = [_key(w) for _, _, w in tokens]
         i = 0
         while i < len(tokens):
-            match = self._match_at(tokens, i)
+            longest = max(self._first_words.get(keys[i], 0), self._first_words.get(POSSESSIVE.sub("", keys[i]), 0))
+            match = self._match_at(tokens, keys, i, longest) if longest else None
             if match is None:
                 i += 1
                 continue
@@ -86,23 +90,22 @@ class PhraseIndex:
             i += match[1]
         return found
 
-    def _match_at(self, tokens, i) -> tuple[PhraseMatch, int] | None:
-        for length in range(min(self._longest, len(tokens) - i), 0, -1):
-            window = tokens[i:i + length]
-            keys = [_key(w) for _, _, w in window]
-            end = window[-1][1]
-            entry = self._entries.get(tuple(keys))
+    def _match_at(self, tokens, keys, i: int, longest: int) -> tuple[PhraseMatch, int] | None:
+        for length in range(min(longest, len(tokens) - i), 0, -1):
+            window_keys = keys[i:i + length]
+            end = tokens[i + length - 1][1]
+            entry = self._entries.get(tuple(window_keys))
             if entry is None:
-                stripped = POSSESSIVE.sub("", keys[-1])
-                if stripped != keys[-1]:
-                    entry = self._entries.get(tuple(keys[:-1] + [stripped]))
-                    end = window[-1][1] - 2
+                stripped = POSSESSIVE.sub("", window_keys[-1])
+                if stripped != window_keys[-1]:
+                    entry = self._entries.get(tuple(window_keys[:-1]) + (stripped,))
+                    end -= 2
             if entry is None:
                 continue
             value, case_sensitive = entry
-            if case_sensitive and not window[0][2][0].isupper():
+            if case_sensitive and not tokens[i][2][0].isupper():
                 continue
-            return PhraseMatch(window[0][0], end, value), length
+            return PhraseMatch(tokens[i][0], end, value), length
         return None
 
 
