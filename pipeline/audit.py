@@ -30,7 +30,7 @@ from pipeline.store import connect
 # Columns that hold our own generated codes, not text that came from a person.
 GENERATED_COLUMNS = {"doc_id", "segment_id", "run_id", "member_code", "org_code", "source_sha256", "placeholder",
                      "code_id", "detector", "entity_type", "method", "status", "severity"}
-OUR_CODES = re.compile(r"\[[A-Z]+_\d+\]|\[?\b[MODRH]-[0-9A-F]{6,}(?:-[0-9]+)*\b\]?|\bR-\d{8}T\d{6}-[0-9A-F]{4}\b")
+OUR_CODES = re.compile(r"\[[A-Z]+\d+\]|\[?\b[MODRH]-[0-9A-F]{6,}(?:-[0-9]+)*\b\]?|\bR-\d{8}T\d{6}-[0-9A-F]{4}\b")
 
 
 @dataclass(frozen=True)

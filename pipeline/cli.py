@@ -171,6 +171,21 @@ def audit(
 
 
 @app.command()
+def synth(
+    logs: int = typer.Option(200, "--logs", "-n", help="How many logs to write."),
+    seed: int = typer.Option(1, help="Random seed: the same seed writes the same files."),
+    out: Path = typer.Option(Path("synthetic"), help="Folder for inputs/ and gold.jsonl."),
+) -> None:
+    """Write a synthetic programme with planted (fictional) personal data, and a gold file of what was planted."""
+    from pipeline.synth import generate
+
+    result = generate(logs, seed, out)
+    console.print(f"Wrote {result.logs} logs with {result.planted} planted personal-data spans to "
+                  f"{result.inputs_dir}; gold file {result.gold_path}")
+    console.print(f"Next: als run {result.inputs_dir} --db {out / 'synthetic.duckdb'}")
+
+
+@app.command()
 def keygen(out: Path = typer.Option(Path(".als/pseudonym.key"), help="Where to write the new key.")) -> None:
     """Create a secret pseudonym key file. Member and organisation codes depend on it: keep it, and keep it safe."""
     from pipeline.anonymise import write_new_key

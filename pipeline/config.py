@@ -37,7 +37,7 @@ class AnonymiseConfig:
     score_threshold: float = 0.3
     # Terms never redacted, added to the built-in list (national bodies, platforms...).
     keep_terms: list[str] = field(default_factory=list)
-    # Replace set members named in the text by their member code instead of [PERSON_n].
+    # Replace set members named in the text by their member code instead of [PERSONn].
     member_codes_in_text: bool = True
     batch_size: int = 32
 

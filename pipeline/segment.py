@@ -2,7 +2,7 @@
 
 Sentences come from spaCy's rule-based sentencizer on a blank English
 pipeline: the statistical parser is three times slower here and, having
-never seen `[PERSON_1]`-style placeholders, splits at their brackets.
+never seen `[PERSON1]`-style placeholders, splits at their brackets.
 """
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import spacy
 
 from pipeline.records import AnonymisedLog, PlacedEntity, Question, Segment, SegmentedLog, Sentence
 
-# Placeholders such as [PERSON_1] or [M-4F2A9C] are single tokens, so that a
+# Placeholders such as [PERSON1] or [M-4F2A9C] are single tokens, so that a
 # sentence may start with one.
-PLACEHOLDER_TOKEN = re.compile(r"^\[(?:[A-Z]+_\d+|M-[0-9A-F]{6}|[A-Z]+)\]$")
+PLACEHOLDER_TOKEN = re.compile(r"^\[(?:[A-Z]+\d+|M-[0-9A-F]{6}|[A-Z]+)\]$")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # Bullets and numbering in front of a question: "-", "*", "•", "1.", "2)", "(a)", "Q1:".
 LIST_MARKER = re.compile(r"^\s*(?:[-*•·‣▪◦–]+|\(?\d{1,2}[.)]|\(?[a-z][.)]|q\d{1,2}[.:)]?)\s+", re.IGNORECASE)

@@ -40,7 +40,7 @@ def test_person_names(anonymiser, text, names):
 def test_ordinary_words_as_names_and_as_words(anonymiser):
     [out] = anonymise_texts(anonymiser, "I told Faith that Joy had done well. I have faith in the process "
                                         "and it was a joy to watch.")
-    assert "[PERSON_" in out and "Faith" not in out and "Joy had" not in out
+    assert "[PERSON" in out and "Faith" not in out and "Joy had" not in out
     assert "faith in the process" in out and "a joy to watch" in out
 
 
@@ -89,14 +89,14 @@ def test_phone_formats(anonymiser, value):
                                    "QQ 12 34 56 D", "FP-330411", "KLX 55821", "REF/2023/0456", "SW123456"])
 def test_identifiers(anonymiser, value):
     [out] = anonymise_texts(anonymiser, f"Her number is {value} on the file.")
-    assert value not in out and "[ID_" in out, out
+    assert value not in out and "[ID" in out, out
 
 
 @pytest.mark.parametrize("text, value", [("DOB 12/03/2015.", "12/03/2015"), ("He was born 4 June 2016.", "4 June 2016"),
                                          ("Date of birth: 2015-01-02.", "2015-01-02")])
 def test_dates_of_birth_but_not_meeting_dates(anonymiser, text, value):
     [out] = anonymise_texts(anonymiser, text + " We meet on Tuesday 4 June and again in July.")
-    assert value not in out and "[DATE_" in out
+    assert value not in out and "[DATE" in out
     assert "Tuesday 4 June" in out and "July" in out
 
 

@@ -49,7 +49,7 @@ def test_export_files_are_scanned(tmp_path):
 
 
 def test_our_own_codes_are_not_hits():
-    text = "[M-804512] and [PERSON_1] in D-12345678ABCD-0-1 (run R-20261123T091206-7808, O-123456)"
+    text = "[M-804512] and [PERSON1] in D-12345678ABCD-0-1 (run R-20261123T091206-7808, O-123456)"
     assert Auditor().scan_text("x", text) == []
 
 

@@ -4,7 +4,7 @@ A list of 90,000 first names contains "Will", "Grace" and "March"; a list of
 towns contains "Reading" and "Sale". Whether such a word is a name here is
 decided from how it is written and used: its case, its part of speech as
 spaCy tags it, where it stands in the sentence, and the word before it. Rare
-words in the lists ("Tamsin", "jayden", "KAYDEN", "Chippenham") need no such
+words in the lists ("Oksana", "declan", "BRANDON", "Wymondham") need no such
 evidence: they are names wherever they appear.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pipeline.anonymise.phrases import is_ordinary_word, word_zipf
 
 LOCATIVE_CUES = {"in", "at", "from", "to", "near", "around", "outside", "towards", "via", "into", "round"}
 QUOTES_AND_OPENERS = {'"', "'", "“", "‘", "(", "[", "-", "–", "—", ":", ";", "•", "*"}
-MAX_PLACE_WORDS = 4
+MAX_PLACE_WORDS = 7  # spaCy splits "Weston-super-Mare" into five tokens
 RARE_ZIPF = 3.0
 FUNCTION_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "PUNCT", "SYM"}
 
@@ -57,6 +57,8 @@ class ContextNameRecognizer(EntityRecognizer):
             token = doc[i]
             if self._is_person(doc, token):
                 results.append(self._result("GAZETTEER_PERSON", token.idx, token.idx + len(token.text)))
+            elif self._is_unknown_place(doc, token):
+                results.append(self._result("GAZETTEER_LOCATION", token.idx, token.idx + len(token.text)))
             i += 1
         return results
 
@@ -89,12 +91,14 @@ class ContextNameRecognizer(EntityRecognizer):
         # The world list holds words as well as names ("lighting", "shelter"): without capitals
         # or a sentence-middle position to vouch for it, a word must be a UK first name or rare.
         credible = folded in self.uk_first or word_zipf(word) < RARE_ZIPF
-        if word.islower():
-            # "spoke to declan": such names are names in any case; "will" and "rose" are words.
-            return (is_first and credible and not ordinary and len(word) > 2
-                    and token.pos_ not in FUNCTION_POS)
-        if word.isupper():
-            return len(word) > 2 and is_first and credible and not ordinary
+        if word.islower() or word.isupper():
+            if len(word) < 3 or not is_first:
+                return False
+            # "spoke to declan": rare names are names in any case. Common ones ("tom", "GUY") only
+            # where spaCy reads them as proper nouns: "I will grace the meeting" is a verb.
+            if not ordinary:
+                return credible and token.pos_ not in FUNCTION_POS
+            return folded in self.uk_first and token.pos_ == "PROPN"
         if not ordinary:
             if is_first:
                 return credible or not _starts_sentence(doc, token)
@@ -112,6 +116,16 @@ class ContextNameRecognizer(EntityRecognizer):
 
     # -- places ---------------------------------------------------------------
 
+    def _is_unknown_place(self, doc, token) -> bool:
+        """"moved to Skerlow", "based at Kelcote": a rare proper noun after a place word is a place,
+        whether or not any list knows it (villages, estates, invented or misspelt names)."""
+        word = token.text
+        if not word[:1].isupper() or word.isupper() or token.pos_ != "PROPN" or word in self.keep:
+            return False
+        previous = doc[token.i - 1] if token.i > 0 else None
+        return (previous is not None and previous.lower_ in LOCATIVE_CUES and not is_ordinary_word(word)
+                and word.casefold() not in self.first and not _starts_sentence(doc, token))
+
     def _place_at(self, doc, i: int) -> int:
         """End token index of a place name starting at token i, or 0."""
         if not doc[i].text[:1].isupper():
@@ -126,7 +140,7 @@ class ContextNameRecognizer(EntityRecognizer):
         if span.text in self.keep:  # months and days: a town only in "Mr and Mrs Hale in March"
             return _month_as_place(doc, span, self.keep)
         if len(span) > 1 or not is_ordinary_word(span.text):
-            return True  # "Chippenham", "Kingston upon Hull"
+            return True  # "Wymondham", "Kingston upon Hull"
         # "Reading", "Sale", "Bath": places only after "in", "from", "to"... and not before a number.
         previous = doc[span.start - 1] if span.start > 0 else None
         following = doc[span.end] if span.end < len(doc) else None

@@ -20,6 +20,7 @@ from pipeline.anonymise.models import Engines
 from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
 from pipeline.anonymise.placeholders import Finding, assign_labels, resolve_overlaps
 from pipeline.anonymise.recognizers import ENTITY_TYPES
+from pipeline.anonymise.spans import SpanShaper, join_across_connectors
 from pipeline.anonymise.roster import GENERIC_ORG_WORDS, TITLES, Roster, RosterOrg, RosterPerson, RosterRecognizer
 from pipeline.config import AnonymiseConfig
 from pipeline.records import AnonField, AnonymisedLog, EntityRecord, RawLog
@@ -32,10 +33,6 @@ TYPE_PRIORITY = ("PERSON", "ORG", "LOCATION")
 DETECTORS = {"roster": "roster", "SpacyRecognizer": "ner", "LongNumberRecognizer": "fallback",
              "gazetteer": "gazetteer"}
 GUESSING_DETECTORS = {"ner", "gazetteer", "propagation"}
-LEADING_WORD = re.compile(r"([\w’'.-]+)\s+")
-NEXT_CAPITALISED = re.compile(r" ([A-Z][\w’'-]*[\w])")
-# Capitalised words this common after a name are ordinary text ("Jo The", "Sam And").
-EXTENSION_MAX_ZIPF = 5.0
 # A cue word followed by a very common capitalised word is ordinary text ("my manager The...").
 CUE_MAX_ZIPF = 5.5
 
@@ -55,7 +52,7 @@ class Anonymiser:
         self.pseudonymiser = pseudonymiser
         self.config = config
         self.keep = KeepTerms(config.keep_terms)
-        self.uk_first_names = uk_first_names  # casefolded
+        self.shaper = SpanShaper(self.keep, uk_first_names)
         self.roster: Roster | None = None
 
     # -- public -------------------------------------------------------------
@@ -125,51 +122,19 @@ class Anonymiser:
         if detector in ("pattern", "fallback", "gazetteer"):
             start, end = result.start, result.end
             if entity_type == "PERSON":
-                start, end, surface = self._trim_span(text, start, end)
+                start, end = self.shaper.trim(text, start, end)
+                surface = text[start:end]
                 cued_common_word = result.entity_type == "CUED_PERSON" and word_zipf(surface.split()[0]) >= CUE_MAX_ZIPF
                 if not surface or self.keep.covers(surface) or cued_common_word:
                     return []
-                end = self._extend_name(text, end)
             return [Finding(field_index, start, end, entity_type, detector, score, text[start:end])]
         # NER may join a kept body and a name ("Ofsted and Hillside"): keep the body, replace the rest.
         found = []
         for part_start, part_end, _ in split_list(text[result.start:result.end]):
-            start, end, surface = self._trim_span(text, result.start + part_start, result.start + part_end)
-            if surface and not self.keep.covers(surface):
-                end = self._extend_name(text, end)
+            start, end = self.shaper.trim(text, result.start + part_start, result.start + part_end)
+            if start < end and not self.keep.covers(text[start:end]):
                 found.append(Finding(field_index, start, end, entity_type, detector, score, text[start:end]))
         return found
-
-    def _trim_span(self, text: str, start: int, end: int) -> tuple[int, int, str]:
-        """Drop words the model wrongly joined to a name ("Ring Lorraine", "NQSW Liam", "the"),
-        and trailing punctuation or possessive."""
-        while True:
-            lead = LEADING_WORD.match(text, start, end)
-            if not lead or lead.end() >= end:
-                break
-            word = lead.group(1)
-            joined_by_mistake = word in self.keep or word.casefold() == "the" or (
-                is_ordinary_word(word) and word.casefold() not in self.uk_first_names
-                and word.casefold().strip(".") not in TITLES)
-            if not joined_by_mistake:
-                break
-            start = lead.end()
-        while end > start and not text[end - 1].isalnum():
-            end -= 1
-        if text[start:end].endswith(("'s", "’s")):
-            end -= 2
-        return start, end, text[start:end]
-
-    def _extend_name(self, text: str, end: int) -> int:
-        """Swallow capitalised words that follow a name the model cut short ("Wilhelmina" + "Osterbrook")."""
-        while True:
-            following = NEXT_CAPITALISED.match(text, end)
-            if not following:
-                return end
-            word = following.group(1)
-            if word in self.keep or word_zipf(word) >= EXTENSION_MAX_ZIPF:
-                return end
-            end = following.end(1)
 
     # -- pass two: propagate confident names across the batch ----------------
 
@@ -185,10 +150,8 @@ class Anonymiser:
         for li, log in enumerate(logs):
             for fi, field in enumerate(log.fields):
                 for match in index.find(field.text):
-                    entity_type = _pick_type(match.value)
-                    end = self._extend_name(field.text, match.end) if entity_type == "PERSON" else match.end
-                    findings[li].append(Finding(fi, match.start, end, entity_type, "propagation", 0.6,
-                                                field.text[match.start:end]))
+                    findings[li].append(Finding(fi, match.start, match.end, _pick_type(match.value),
+                                                "propagation", 0.6, field.text[match.start:match.end]))
 
     def _add_propagation_terms(self, index: PhraseIndex, finding: Finding) -> None:
         surface = re.sub(r"^(?:the)\s+", "", finding.surface, flags=re.IGNORECASE)
@@ -212,7 +175,9 @@ class Anonymiser:
     # -- per document ---------------------------------------------------------
 
     def _anonymise_log(self, log: RawLog, findings: list[Finding]) -> AnonymisedLog:
-        resolved = resolve_overlaps(self._outside_kept_terms(log, findings))
+        texts = [field.text for field in log.fields]
+        grown = [self.shaper.grow(texts[f.field_index], f) for f in self._outside_kept_terms(log, findings)]
+        resolved = join_across_connectors(resolve_overlaps(grown), texts)
         labels = assign_labels(resolved, self.config.member_codes_in_text)
         by_field: dict[int, list[tuple[Finding, str]]] = defaultdict(list)
         for finding, label in zip(resolved, labels):

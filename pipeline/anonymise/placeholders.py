@@ -1,6 +1,6 @@
 """Choose one finding per overlapping region and a placeholder label for each.
 
-Labels are numbered per document and type, so `[PERSON_1]` is the same person
+Labels are numbered per document and type, so `[PERSON1]` is the same person
 everywhere in one document (a surname alone joins the full name it belongs
 to), and set members become their member code when that is unambiguous.
 """
@@ -81,7 +81,7 @@ def _identity(finding: Finding) -> str:
 
 
 def assign_labels(findings: list[Finding], use_member_codes: bool = True) -> list[str]:
-    """One label per finding (in order), e.g. "PERSON_2" or "M-4F2A9C"."""
+    """One label per finding (in order), e.g. "PERSON2" or "M-4F2A9C"."""
     identities = [_identity(f) for f in findings]
     # Full names seen in the document, so "Osterbrook" and "Wilhelmina" can join "Wilhelmina Osterbrook".
     full_names = {identity for f, identity in zip(findings, identities)
@@ -101,5 +101,7 @@ def assign_labels(findings: list[Finding], use_member_codes: bool = True) -> lis
         if key not in numbers:
             counters[finding.entity_type] += 1
             numbers[key] = counters[finding.entity_type]
-        labels.append(f"{finding.entity_type}_{numbers[key]}")
+        # "PERSON1", not "PERSON_1": a token-level reader (or audit) must never see the placeholder's
+        # type or number as a separate word that could pair with "org" in an email or "11" in a date.
+        labels.append(f"{finding.entity_type}{numbers[key]}")
     return labels

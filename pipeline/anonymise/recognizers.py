@@ -177,8 +177,13 @@ class StreetAddressRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("numbered street",
                 rf"\b(?:(?:Flat|Apartment|Unit)\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
-                rf"(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{STREET_TYPES})\b\.?", 0.85),
+                rf"(?:[A-Z][\w'’-]+\s+(?:(?:on|upon|in|le|by|under)\s+)?){{1,4}}(?:{STREET_TYPES})\b\.?"
+                rf"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?", 0.85),
         Pattern("named street", rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{STREET_TYPES})\b(?!\s+[a-z])", 0.6),
+        Pattern("estate", r"\b(?:[A-Z][\w'’-]+\s+){1,3}estate\b", 0.6),
+        Pattern("town before postcode",
+                r"\b[A-Z][\w'’-]+(?:\s+(?:(?:on|upon|in|le|by|under)\s+)?[A-Z][\w'’-]+){0,2},?\s+"
+                r"(?=[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)", 0.6),
     ]
 
     def __init__(self) -> None:
@@ -210,7 +215,12 @@ class CuedNameRecognizer(PatternRecognizer):
 class CouncilAcronymRecognizer(PatternRecognizer):
     """Council abbreviations that NER leaves alone: "LBTH", "NCC", "TVBC", "WMBC"."""
 
-    PATTERNS = [Pattern("council acronym", r"\b(?:LB[A-Z]{1,3}|RB[A-Z]{1,3}|[A-Z]{1,3}(?:CC|BC|MBC|DC))\b", 0.6)]
+    PATTERNS = [
+        Pattern("council acronym", r"\b(?:LB[A-Z]{1,3}|RB[A-Z]{1,3}|[A-Z]{1,3}(?:CC|BC|MBC|DC))\b", 0.6),
+        Pattern("borough short form", r"\b(?:LB|RB)(?:\s+of)?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?", 0.7),
+        # NHS trusts and other bodies by initials: "...FT" (foundation trust), "...PT", "...HT".
+        Pattern("trust acronym", r"\b[A-Z]{2,4}(?:FT|PT|HT|NT)\b", 0.6),
+    ]
 
     def __init__(self) -> None:
         super().__init__(supported_entity="COUNCIL_ACRONYM", patterns=self.PATTERNS,

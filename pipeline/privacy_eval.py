@@ -1,5 +1,8 @@
 """Recall and over-redaction of an anonymiser against a gold file with {{TYPE:text}} markup.
 
+Used by the synthetic-corpus test and benchmarks/bench_anonymise.py; users can score
+their own labelled logs the same way.
+
 Gold records are JSON lines with `fields` holding `paragraphs` (and `questions`)
 whose text marks personal data as {{PERSON:Hope}} and protected terms as
 {{KEEP:Teams}}. An anonymiser's output is compared field by field: a span is
@@ -42,6 +45,7 @@ class PrivacyScore:
     keep_total: int = 0
     keep_kept: int = 0
     missed_kinds: Counter = field(default_factory=Counter)
+    misses: list = field(default_factory=list)  # (kind, text, output): for debugging; never printed by benches
 
     @property
     def recall(self) -> float:
@@ -81,6 +85,7 @@ class PrivacyScore:
             self.caught[kind] += not survived
             if survived:
                 self.missed_kinds[miss_kind(kind, text)] += 1
+                self.misses.append((kind, text, output_text))
         for (word, kind), is_alive in zip(tokens, alive):
             if kind is None and len(word) > 2:
                 self.words_kept += is_alive

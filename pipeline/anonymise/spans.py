@@ -1,0 +1,147 @@
+"""Shape found spans so that nothing of a name, organisation or place is left beside its placeholder.
+
+Detectors find parts: NER marks "Garrowham" in "London Borough of Garrowham",
+a gazetteer marks "KATY" in "KATY-LEE N'DIAYE", a postcode rule marks the
+postcode but not the town before it. A surviving "Borough", "LEE" or "on"
+(of "Stoke-on-Trent") is a clue to the identity, so spans are trimmed of words
+the model joined by mistake, then grown over the words that belong to them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.anonymise.keep import KeepTerms
+from pipeline.anonymise.phrases import is_ordinary_word, word_zipf
+from pipeline.anonymise.placeholders import Finding
+from pipeline.anonymise.roster import TITLES
+
+LEADING_WORD = re.compile(r"([\w’'.-]+)\s+")
+# A capitalised word after a space, or any word after a hyphen ("Katy-Lee", "KATY-LEE").
+NEXT_NAME_PART = re.compile(r"(?:(-)|\s)([A-Z][\w’'-]*[\w]|(?<=-)[\w’']+)")
+# Capitalised words this common after a name are ordinary text ("Jo The", "Sam And").
+EXTENSION_MAX_ZIPF = 5.0
+# Words that open or close the name of a body or place around its distinctive part.
+PLACE_PREFIX = re.compile(
+    r"(?:(?:London|Royal)\s+Borough\s+of|(?:City|County|Borough|Isle)\s+of|LB|RB|St\.?|Saint|New|North|South|East|West|"
+    r"Great|Little|Upper|Lower|Old|Greater|Royal|Mount|Port|Fort|Lake|King's|Kings|Queen's|Bishop's)\s+$")
+ORG_SUFFIX_WORDS = (
+    "Council|Borough|County|City|District|Metropolitan|Trust|NHS|Foundation|Partnership|Partners|Health|Care|"
+    "Social|Services|Service|Hospital|Hospitals|Infirmary|Clinic|Surgery|Practice|Centre|Center|School|Primary|"
+    "Secondary|Academy|College|University|Nursery|Infant|Infants|Junior|High|Grammar|Team|Hub|Unit|Ltd|Limited|"
+    "CIC|plc|Group|Agency|Fostering|Adoption|Charity|Association|Society|Network|Project|Alliance|Consortium|"
+    "Mental|Community|Children's|Childrens|Adult|Adults|Family|Families|Housing|Homes|House|Estate|Road|Street|"
+    "Lane|Avenue|Close|Drive|Way|Court|Place|Terrace|Crescent|Gardens|Park|Square|Green|Hill|Bridge|Sea|Spa|Mare|"
+    "Trent|Tyne|Wear|Avon|Thames|Hull|Furness|Lyne|Forest|Heath|Wood|Vale|Valley|Marsh|Cross|End|Row|Regis|Magna|"
+    "Parva|Royal|General|Memorial|Teaching|University|Placements|Placement|Advocacy|Support|Disability|Carers|"
+    "Youth|Ward|Surgery|Medical|Practice"
+)
+ORG_SUFFIX_SET = set(ORG_SUFFIX_WORDS.split("|"))
+NEXT_ORG_WORD = re.compile(rf"(?:['’]s)?(?:\s+(?:and|&|of|on|upon|in|under|super|by|le|la|de)\s+|\s+|-(?:\w+-)?)"
+                           rf"({ORG_SUFFIX_WORDS})\b")
+# Gaps that join two found parts into one name: "Stoke" on "Trent", "Health" and "Care".
+CONNECTOR_GAP = re.compile(r"^(?:\s*[-&]\s*|\s+(?:and|of|on|upon|in|under|the|de|la|le|du|van|von|der|super)\s+"
+                           r"|\s*[-–]\s*(?:\w+\s*[-–]\s*)?|\s+)$")
+PLACE_OR_BODY = {"ORG", "LOCATION"}
+# After a body or place, "of" or "on" and a name continue it ("London Borough" of "Wrexfield").
+OF_GAP = re.compile(r"^\s+(?:of|on|upon|super)\s+$")
+SAINT = re.compile(r"(?:St\.?|Saint)\s+$")
+# A capitalised word right before a body's name belongs to it ("Sharp" Primary School).
+PREVIOUS_CAPITALISED = re.compile(r"\b([A-Z][\w'’-]*)(?:\s+(?:on|upon|under|le|by|super))?\s+$")
+SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\n])\s*$")
+
+
+class SpanShaper:
+    def __init__(self, keep: KeepTerms, uk_first_names: frozenset[str]) -> None:
+        self.keep = keep
+        self.uk_first_names = uk_first_names  # casefolded
+
+    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Drop words the model joined to a name ("Ring Lorraine", "NQSW Liam", "the"),
+        and trailing punctuation or possessive."""
+        while True:
+            lead = LEADING_WORD.match(text, start, end)
+            if not lead or lead.end() >= end:
+                break
+            word = lead.group(1)
+            joined_by_mistake = word in self.keep or word.casefold() == "the" or (
+                is_ordinary_word(word) and word.casefold() not in self.uk_first_names
+                and word.casefold().strip(".") not in TITLES)
+            if not joined_by_mistake:
+                break
+            start = lead.end()
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        if text[start:end].endswith(("'s", "’s")):
+            end -= 2
+        return start, end
+
+    def grow(self, text: str, finding: Finding) -> Finding:
+        """Extend a finding over the rest of its name, body or place."""
+        if finding.detector == "roster" or finding.entity_type not in {"PERSON"} | PLACE_OR_BODY:
+            return finding
+        start, end, entity_type = finding.start, finding.end, finding.entity_type
+        if entity_type == "PERSON" and (SAINT.search(text, max(0, start - 7), start)
+                                        or text[start:end].split()[-1] in ORG_SUFFIX_SET):
+            entity_type = "ORG"  # "St Margaret's Academy", "Family Placements": a body, not a person
+        if entity_type == "PERSON":
+            end = self._extend_name(text, end)
+        else:
+            start, end = self._extend_body(text, start, end)
+        if (start, end, entity_type) == (finding.start, finding.end, finding.entity_type):
+            return finding
+        return replace(finding, start=start, end=end, entity_type=entity_type, surface=text[start:end])
+
+    def _extend_name(self, text: str, end: int) -> int:
+        while True:
+            following = NEXT_NAME_PART.match(text, end)
+            if not following:
+                return end
+            hyphen, word = following.group(1), following.group(2)
+            if not hyphen and (word in self.keep or word_zipf(word) >= EXTENSION_MAX_ZIPF):
+                return end
+            end = following.end(2)
+
+    def _extend_body(self, text: str, start: int, end: int) -> tuple[int, int]:
+        while True:
+            prefix = PLACE_PREFIX.search(text, max(0, start - 40), start)
+            if prefix and prefix.end() == start:
+                start = prefix.start()
+                continue
+            previous = PREVIOUS_CAPITALISED.search(text, max(0, start - 40), start)
+            if previous and previous.end() == start:
+                word = previous.group(1)
+                # Before a generic tail ("Primary School", "Borough Council") any capitalised word
+                # is the name ("Sharp"); before a distinctive part only rare words are.
+                generic_tail = text[start:end].split()[0].rstrip("'’s") in ORG_SUFFIX_SET
+                ordinary = is_ordinary_word(word.rstrip("'’s"))
+                starts_sentence = SENTENCE_BEFORE.search(text, 0, previous.start(1)) is not None
+                if word not in self.keep and (not ordinary or word in ORG_SUFFIX_SET
+                                              or generic_tail and not starts_sentence):
+                    start = previous.start(1)
+                    continue
+            break
+        while True:
+            following = NEXT_ORG_WORD.match(text, end)
+            if not following:
+                break
+            end = following.end(1)
+        return start, end
+
+
+def join_across_connectors(findings: list[Finding], texts: list[str]) -> list[Finding]:
+    """Merge neighbouring org/place parts separated only by a connector ("Stoke" on "Trent")."""
+    joined: list[Finding] = []
+    for finding in findings:
+        if joined:
+            previous = joined[-1]
+            gap = texts[finding.field_index][previous.end:finding.start] \
+                if previous.field_index == finding.field_index else None
+            both_bodies = previous.entity_type in PLACE_OR_BODY and finding.entity_type in PLACE_OR_BODY
+            body_of_name = previous.entity_type in PLACE_OR_BODY and finding.entity_type == "PERSON"
+            if gap is not None and (both_bodies and CONNECTOR_GAP.match(gap) or body_of_name and OF_GAP.match(gap)):
+                text = texts[finding.field_index]
+                joined[-1] = replace(previous, end=finding.end, surface=text[previous.start:finding.end])
+                continue
+        joined.append(finding)
+    return joined
