@@ -89,7 +89,7 @@ def _clean(names: Iterable[str]) -> set[str]:
 
 def write_list(values: set[str], path: Path) -> None:
     # mtime=0: the same lists give byte-identical files, so rebuilding changes nothing in git.
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as handle:
         handle.write(("\n".join(sorted(values)) + "\n").encode("utf-8"))
 
 
