@@ -64,3 +64,14 @@ def all_text_in_db(db_path: str | Path) -> str:
         return "\n".join(chunks)
     finally:
         con.close()
+
+
+@pytest.fixture
+def small_db(tmp_path, config, anonymiser) -> str:
+    """A real database from two small observer logs (tests/test_store.py's inputs), in tmp_path."""
+    from pipeline.run import run_pipeline
+    from tests.test_store import write_inputs
+
+    write_inputs(tmp_path / "in", xlsx=False)
+    run_pipeline(tmp_path / "in", config, anonymiser=anonymiser)
+    return config.store.db

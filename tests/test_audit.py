@@ -7,18 +7,14 @@ from typer.testing import CliRunner
 
 from pipeline.audit import Auditor, mask
 from pipeline.cli import app
-from pipeline.run import run_pipeline
-from tests.test_store import write_inputs
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
 
 
 @pytest.fixture
-def database(tmp_path, config, anonymiser):
-    write_inputs(tmp_path / "in", xlsx=False)
-    run_pipeline(tmp_path / "in", config, anonymiser=anonymiser)
-    return config.store.db
+def database(small_db):
+    return small_db
 
 
 def test_clean_database_passes(database, tmp_path):

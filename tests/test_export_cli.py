@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.export import export
-from pipeline.run import run_pipeline
 from tests.test_store import write_inputs
 
 pytestmark = pytest.mark.slow
@@ -25,10 +24,8 @@ def test_help_lists_the_commands():
 
 
 @pytest.fixture
-def database(tmp_path, config, anonymiser):
-    write_inputs(tmp_path / "in", xlsx=False)
-    run_pipeline(tmp_path / "in", config, anonymiser=anonymiser)
-    return config.store.db
+def database(small_db):
+    return small_db
 
 
 def test_jsonl_export_has_the_contract_shape(database, tmp_path):
