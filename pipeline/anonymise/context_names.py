@@ -31,7 +31,8 @@ class ContextNameRecognizer(EntityRecognizer):
         self.surnames = gazetteers.surname_folded
         self.places = gazetteers.places
         self.keep = keep
-        super().__init__(supported_entities=["GAZETTEER_PERSON", "GAZETTEER_LOCATION"], name="gazetteer",
+        super().__init__(supported_entities=["GAZETTEER_PERSON", "GAZETTEER_LOCATION", "GAZETTEER_ORG"],
+                         name="gazetteer",
                          supported_language="en")
 
     def load(self) -> None:  # the lists are loaded before the recognizer is built
@@ -59,6 +60,8 @@ class ContextNameRecognizer(EntityRecognizer):
                 results.append(self._result("GAZETTEER_PERSON", token.idx, token.idx + len(token.text)))
             elif self._is_unknown_place(doc, token):
                 results.append(self._result("GAZETTEER_LOCATION", token.idx, token.idx + len(token.text)))
+            elif self._is_unknown_body(doc, token):
+                results.append(self._result("GAZETTEER_ORG", token.idx, token.idx + len(token.text)))
             i += 1
         return results
 
@@ -115,6 +118,15 @@ class ContextNameRecognizer(EntityRecognizer):
         return True
 
     # -- places ---------------------------------------------------------------
+
+    def _is_unknown_body(self, doc, token) -> bool:
+        """"the paperwork at HT", "a referral from SWFT": an unknown acronym where a place or
+        employer stands is an organisation; known shorthand (CIN, GP, HR) is kept."""
+        word = token.text
+        if not (2 <= len(word) <= 6 and word.isupper() and word.isalpha()) or word in self.keep:
+            return False
+        previous = doc[token.i - 1] if token.i > 0 else None
+        return previous is not None and previous.lower_ in {"at", "from", "to", "with", "for", "by"}
 
     def _is_unknown_place(self, doc, token) -> bool:
         """"moved to Skerlow", "based at Kelcote": a rare proper noun after a place word is a place,

@@ -119,6 +119,11 @@ class Anonymiser:
             member_code = _member_code_for(metadata.get("roster_value"), set_id)
             return [Finding(field_index, result.start, result.end, entity_type, detector, score,
                             text[result.start:result.end], member_code)]
+        if result.entity_type == "BODY_NAME":
+            start, end = self.shaper.trim(text, result.start, result.end)
+            if not self.shaper.is_distinctive_body(text[start:end]):
+                return []
+            return [Finding(field_index, start, end, entity_type, detector, score, text[start:end])]
         if detector in ("pattern", "fallback", "gazetteer"):
             start, end = result.start, result.end
             if entity_type == "PERSON":

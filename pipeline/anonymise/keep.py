@@ -30,6 +30,8 @@ Gibbs|Kolb|Schön|Schon|Revans|Munro|Signs of Safety|Restorative Practice
 ALS|Action Learning Set|Action Learning Sets|Set|IT|HR|UK|England|English|British
 NI|NI number|NINO|National Insurance|National Insurance number|NHS number|NHS no
 EAP|Employee Assistance Programme|Occupational Health|OH|Meet
+MDT|CBT|DBT|ICT|OT|SALT|CSC|ASC|TAC|DSL|SENCO|SEN|ADHD|ASD|PTSD|GCSE|BBC|NHS Trust|CEO|PDF|CV|OK|FAQ|ASAP|GDPR|ICO
+MP|PM|AM|TV|RAG|KPI|SMART|QA|CPS|YOT|YJS|MARAC|MAPPA|IDVA|DV|DA|SW|SWs|LA|LAs|ICB|CCG|PCN
 """.strip()
 
 _NORMALISE = re.compile(r"[\s\-_]+")

@@ -30,6 +30,7 @@ ENTITY_TYPES = {
     "UK_POSTCODE": "LOCATION",
     "STREET_ADDRESS": "LOCATION",
     "COUNCIL_ACRONYM": "ORG",
+    "BODY_NAME": "ORG",
     "EMAIL_ADDRESS": "CONTACT",
     "PHONE_NUMBER": "CONTACT",
     "UK_NHS": "ID",
@@ -42,6 +43,7 @@ ENTITY_TYPES = {
     "CUED_PERSON": "PERSON",
     "GAZETTEER_PERSON": "PERSON",
     "GAZETTEER_LOCATION": "LOCATION",
+    "GAZETTEER_ORG": "ORG",
     "ROSTER_ORG": "ORG",
     "PROPAGATED_PERSON": "PERSON",
     "PROPAGATED_ORG": "ORG",
@@ -227,6 +229,24 @@ class CouncilAcronymRecognizer(PatternRecognizer):
                          global_regex_flags=regex.DOTALL | regex.MULTILINE)
 
 
+BODY_NOUNS = (
+    "Council|Trust|Partnership|Partners|Services|Hospital|Infirmary|Clinic|Surgery|Centre|School|Academy|College|"
+    "University|Nursery|Team|Hub|Unit|Ltd|Limited|CIC|Group|Agency|Fostering|Adoption|Charity|Association|Society|"
+    "Network|Project|Alliance|Consortium|Placements|Advocacy|Support|Housing|Homes"
+)
+
+
+class BodyNameRecognizer(PatternRecognizer):
+    """Capitalised words ending in what kind of body it is: "Bramble Tree Fostering", "Hartby
+    Assessment Team". The engine drops matches that are only generic ("The Council")."""
+
+    PATTERNS = [Pattern("named body", rf"\b(?:[A-Z][\w'’-]+\s+(?:(?:and|&|of|for|on)\s+)?){{1,5}}(?:{BODY_NOUNS})\b", 0.5)]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="BODY_NAME", patterns=self.PATTERNS,
+                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+
+
 def uk_recognizers() -> list:
     """The fixed recognizers every batch uses (the roster is added per batch)."""
     return [
@@ -243,6 +263,7 @@ def uk_recognizers() -> list:
         CuedNameRecognizer(),
         StreetAddressRecognizer(),
         CouncilAcronymRecognizer(),
+        BodyNameRecognizer(),
     ]
 
 

@@ -81,16 +81,22 @@ class SpanShaper:
         if finding.detector == "roster" or finding.entity_type not in {"PERSON"} | PLACE_OR_BODY:
             return finding
         start, end, entity_type = finding.start, finding.end, finding.entity_type
-        if entity_type == "PERSON" and (SAINT.search(text, max(0, start - 7), start)
-                                        or text[start:end].split()[-1] in ORG_SUFFIX_SET):
-            entity_type = "ORG"  # "St Margaret's Academy", "Family Placements": a body, not a person
         if entity_type == "PERSON":
             end = self._extend_name(text, end)
-        else:
+            if SAINT.search(text, max(0, start - 7), start) or text[start:end].split()[-1] in ORG_SUFFIX_SET:
+                entity_type = "ORG"  # "St Margaret's Academy", "London Borough": a body, not a person
+        if entity_type != "PERSON":
             start, end = self._extend_body(text, start, end)
         if (start, end, entity_type) == (finding.start, finding.end, finding.entity_type):
             return finding
         return replace(finding, start=start, end=end, entity_type=entity_type, surface=text[start:end])
+
+    def is_distinctive_body(self, name: str) -> bool:
+        """"Bramble Tree Fostering" names one body; "The Council" or "Social Care Team" do not."""
+        words = [w for w in re.findall(r"[\w'’-]+", name) if w[0].isupper()]
+        return any(w not in ORG_SUFFIX_SET and w not in self.keep and not is_ordinary_word(w.rstrip("'’s"))
+                   or w not in ORG_SUFFIX_SET and w.casefold() in self.uk_first_names for w in words) \
+            or len([w for w in words if w not in ORG_SUFFIX_SET and w not in self.keep]) >= 2
 
     def _extend_name(self, text: str, end: int) -> int:
         while True:
