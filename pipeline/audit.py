@@ -8,6 +8,7 @@ Hits are reported masked, with where they were found, never in full.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from pipeline.store import connect
 # Columns that hold our own generated codes, not text that came from a person.
 GENERATED_COLUMNS = {"doc_id", "segment_id", "run_id", "member_code", "org_code", "source_sha256", "placeholder",
                      "code_id", "detector", "entity_type", "method", "status", "severity"}
+# Submission ids look like case references ("SY-000123") by design: only the roster is sought there.
+ID_COLUMNS = {"source_ref"}
 OUR_CODES = re.compile(r"\[[A-Z]+\d+\]|\[?\b[MODRH]-[0-9A-F]{6,}(?:-[0-9]+)*\b\]?|\bR-\d{8}T\d{6}-[0-9A-F]{4}\b")
 
 
@@ -60,10 +63,10 @@ class Auditor:
                                                      0 if sensitive else re.IGNORECASE))
                           for needle, (kind, sensitive) in self.identities.items()]
 
-    def scan_text(self, where: str, text: str) -> list[AuditHit]:
+    def scan_text(self, where: str, text: str, patterns: bool = True) -> list[AuditHit]:
         text = OUR_CODES.sub(" ", text)
         hits = []
-        for kind, recognizer in self.recognizers.items():
+        for kind, recognizer in self.recognizers.items() if patterns else ():
             for result in recognizer.analyze(text, recognizer.supported_entities, None):
                 hits.append(AuditHit(where, kind, mask(text[result.start:result.end])))
         for needle, kind, pattern in self._patterns:
@@ -76,13 +79,36 @@ class Auditor:
         try:
             hits = []
             for table, column, values in _text_columns(con):
-                hits += self.scan_text(f"{table}.{column}", "\n".join(values))
+                hits += self.scan_text(f"{table}.{column}", "\n".join(values), patterns=column not in ID_COLUMNS)
             return hits
         finally:
             con.close()
 
     def scan_file(self, path: Path) -> list[AuditHit]:
-        return self.scan_text(path.name, path.read_text(encoding="utf-8", errors="replace"))
+        """An export: JSON lines are scanned value by value (ids for the roster only); other files whole."""
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError:
+            return self.scan_text(path.name, text)
+        values: dict[bool, list[str]] = {True: [], False: []}
+        for record in records:
+            for key, value in _strings(record):
+                if key not in GENERATED_COLUMNS:
+                    values[key not in ID_COLUMNS].append(value)
+        return (self.scan_text(path.name, "\n".join(values[True]))
+                + self.scan_text(path.name, "\n".join(values[False]), patterns=False))
+
+
+def _strings(value, key: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, k)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, key)
 
 
 def _text_columns(con) -> Iterator[tuple[str, str, list[str]]]:

@@ -51,3 +51,9 @@ def test_our_own_codes_are_not_hits():
 
 def test_mask_keeps_only_the_first_letter():
     assert mask("Araminta") == "A******* (8 chars)"
+
+
+def test_submission_ids_are_not_case_references(tmp_path):
+    export = tmp_path / "export.jsonl"
+    export.write_text('{"source_ref": "SY-000123", "text": "fine", "segments": [{"text": "ring 07700 900417"}]}\n')
+    assert [hit.kind for hit in Auditor().scan_file(export)] == ["PHONE"]
