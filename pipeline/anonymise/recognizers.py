@@ -53,6 +53,21 @@ ENTITY_TYPES = {
 _TLD = re.compile(r"\.[A-Za-z]{2,24}$")
 
 
+class CaseSensitiveRecognizer(PatternRecognizer):
+    """A pattern recognizer whose capitals matter ("CF-204817" is a reference, "case 12345" is not).
+
+    Presidio compiles patterns case-insensitively by default; subclasses give ENTITY and PATTERNS.
+    """
+
+    ENTITY = ""
+    PATTERNS: list[Pattern] = []
+    CONTEXT: list[str] | None = None
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity=self.ENTITY, patterns=self.PATTERNS, context=self.CONTEXT,
+                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+
+
 class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's email pattern with a local top-level-domain check instead of tldextract."""
 
@@ -83,7 +98,7 @@ class ConfidentPostcodeRecognizer(UkPostcodeRecognizer):
         super().__init__(patterns=[Pattern(pattern.name, pattern.regex, 0.6)])
 
 
-class CaseReferenceRecognizer(PatternRecognizer):
+class CaseReferenceRecognizer(CaseSensitiveRecognizer):
     """Case and file references: capital letters then digits ("CF-204817", "LCS 88213").
 
     Four-digit numbers after a space are left alone ("ASYE 2024", "KSS 2018").
@@ -96,10 +111,7 @@ class CaseReferenceRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["case", "ref", "reference", "file", "number", "no", "id"]
 
-    def __init__(self) -> None:
-        # Case-sensitive: "case 12345" in lower case is caught by the long-number rule instead.
-        super().__init__(supported_entity="CASE_REFERENCE", patterns=self.PATTERNS, context=self.CONTEXT,
-                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+    ENTITY = "CASE_REFERENCE"
 
 
 class LongNumberRecognizer(PatternRecognizer):
@@ -116,15 +128,13 @@ class LongNumberRecognizer(PatternRecognizer):
         return False if self._DATE_SHAPE.match(pattern_text) else None
 
 
-class LenientNinoRecognizer(PatternRecognizer):
+class LenientNinoRecognizer(CaseSensitiveRecognizer):
     """NI numbers in any letter prefix: Presidio's rule skips invalid prefixes such as the
     "QQ" of HMRC's own examples, which people copy into templates and test data."""
 
     PATTERNS = [Pattern("nino any prefix", r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", 0.6)]
 
-    def __init__(self) -> None:
-        super().__init__(supported_entity="UK_NINO", patterns=self.PATTERNS,
-                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+    ENTITY = "UK_NINO"
 
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
@@ -151,7 +161,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
         super().__init__(supported_entity="DATE_OF_BIRTH", patterns=self.PATTERNS)
 
 
-class TitledNameRecognizer(PatternRecognizer):
+class TitledNameRecognizer(CaseSensitiveRecognizer):
     """A title then a name or initial: "Mr K.", "Mrs Adeyemi", "Mr and Mrs O'Donovan", "Dr J. R. Hale"."""
 
     _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?"
@@ -161,9 +171,7 @@ class TitledNameRecognizer(PatternRecognizer):
         Pattern("dotted initials", r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w.])", 0.5),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(supported_entity="TITLED_PERSON", patterns=self.PATTERNS,
-                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+    ENTITY = "TITLED_PERSON"
 
 
 STREET_TYPES = (
@@ -173,7 +181,7 @@ STREET_TYPES = (
 )
 
 
-class StreetAddressRecognizer(PatternRecognizer):
+class StreetAddressRecognizer(CaseSensitiveRecognizer):
     """Street addresses, with or without a house number: "17 Marlpit Road", "Flat 2, Oak Court"."""
 
     PATTERNS = [
@@ -188,9 +196,7 @@ class StreetAddressRecognizer(PatternRecognizer):
                 r"(?=[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)", 0.6),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(supported_entity="STREET_ADDRESS", patterns=self.PATTERNS,
-                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+    ENTITY = "STREET_ADDRESS"
 
 
 # Words after which a capitalised word is a person's name in these logs:
@@ -204,17 +210,15 @@ NAME_CUES = (
 )
 
 
-class CuedNameRecognizer(PatternRecognizer):
+class CuedNameRecognizer(CaseSensitiveRecognizer):
     """Capitalised words right after a role or family word: names the small NER model misses."""
 
     PATTERNS = [Pattern("cued name", rf"(?<=\b(?:{NAME_CUES}),?\s)[A-Z][\w'’-]*[\w](?:\s[A-Z][\w'’-]*[\w])?", 0.6)]
 
-    def __init__(self) -> None:
-        super().__init__(supported_entity="CUED_PERSON", patterns=self.PATTERNS,
-                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+    ENTITY = "CUED_PERSON"
 
 
-class CouncilAcronymRecognizer(PatternRecognizer):
+class CouncilAcronymRecognizer(CaseSensitiveRecognizer):
     """Council abbreviations that NER leaves alone: "LBTH", "NCC", "TVBC", "WMBC"."""
 
     PATTERNS = [
@@ -224,9 +228,7 @@ class CouncilAcronymRecognizer(PatternRecognizer):
         Pattern("trust acronym", r"\b[A-Z]{2,4}(?:FT|PT|HT|NT)\b", 0.6),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(supported_entity="COUNCIL_ACRONYM", patterns=self.PATTERNS,
-                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+    ENTITY = "COUNCIL_ACRONYM"
 
 
 BODY_NOUNS = (
@@ -236,15 +238,13 @@ BODY_NOUNS = (
 )
 
 
-class BodyNameRecognizer(PatternRecognizer):
+class BodyNameRecognizer(CaseSensitiveRecognizer):
     """Capitalised words ending in what kind of body it is: "Bramble Tree Fostering", "Hartby
     Assessment Team". The engine drops matches that are only generic ("The Council")."""
 
     PATTERNS = [Pattern("named body", rf"\b(?:[A-Z][\w'’-]+\s+(?:(?:and|&|of|for|on)\s+)?){{1,5}}(?:{BODY_NOUNS})\b", 0.5)]
 
-    def __init__(self) -> None:
-        super().__init__(supported_entity="BODY_NAME", patterns=self.PATTERNS,
-                         global_regex_flags=regex.DOTALL | regex.MULTILINE)
+    ENTITY = "BODY_NAME"
 
 
 def uk_recognizers() -> list:

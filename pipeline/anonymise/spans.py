@@ -57,7 +57,7 @@ class SpanShaper:
         self.uk_first_names = uk_first_names  # casefolded
 
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """Drop words the model joined to a name ("Ring Lorraine", "NQSW Liam", "the"),
+        """Drop words the model joined to a name ("Ring Ottilie", "NQSW Idris", "the"),
         and trailing punctuation or possessive."""
         while True:
             lead = LEADING_WORD.match(text, start, end)
