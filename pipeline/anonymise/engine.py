@@ -18,10 +18,10 @@ from pipeline.anonymise.keep import KeepTerms, split_list
 from pipeline.anonymise.keys import Pseudonymiser
 from pipeline.anonymise.models import Engines
 from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
-from pipeline.anonymise.placeholders import Finding, assign_labels, resolve_overlaps
+from pipeline.anonymise.placeholders import TYPE_PRIORITY, Finding, assign_labels, resolve_overlaps
 from pipeline.anonymise.recognizers import ENTITY_TYPES
 from pipeline.anonymise.spans import SpanShaper, join_across_connectors
-from pipeline.anonymise.roster import GENERIC_ORG_WORDS, TITLES, Roster, RosterOrg, RosterPerson, RosterRecognizer
+from pipeline.anonymise.roster import GENERIC_ORG_WORDS, TITLES, Roster, RosterPerson, RosterRecognizer
 from pipeline.config import AnonymiseConfig
 from pipeline.records import AnonField, AnonymisedLog, EntityRecord, RawLog
 
@@ -29,7 +29,6 @@ QUESTION_PROMPT = re.compile(r"\bquestions?\b", re.IGNORECASE)
 NER_CONFIDENT = 0.85
 # A single word this common is not propagated from NER alone ("Will", "May").
 PROPAGATION_MAX_ZIPF = 6.0
-TYPE_PRIORITY = ("PERSON", "ORG", "LOCATION")
 DETECTORS = {"roster": "roster", "SpacyRecognizer": "ner", "LongNumberRecognizer": "fallback",
              "gazetteer": "gazetteer"}
 GUESSING_DETECTORS = {"ner", "gazetteer", "propagation"}
@@ -182,7 +181,7 @@ class Anonymiser:
     def _anonymise_log(self, log: RawLog, findings: list[Finding]) -> AnonymisedLog:
         texts = [field.text for field in log.fields]
         grown = [self.shaper.grow(texts[f.field_index], f) for f in self._outside_kept_terms(log, findings)]
-        resolved = join_across_connectors(resolve_overlaps(grown), texts)
+        resolved = join_across_connectors(resolve_overlaps(grown, texts), texts)
         labels = assign_labels(resolved, self.config.member_codes_in_text)
         by_field: dict[int, list[tuple[Finding, str]]] = defaultdict(list)
         for finding, label in zip(resolved, labels):
@@ -247,11 +246,6 @@ def _member_code_for(value, set_id: str | None) -> str | None:
 
 
 def _pick_type(value) -> str:
+    """One type for a term propagated under several (a person outranks a body or place)."""
     candidates = value if isinstance(value, frozenset) else {value}
-    for entity_type in TYPE_PRIORITY:
-        if entity_type in candidates:
-            return entity_type
-    return "PERSON"
-
-
-__all__ = ["Anonymiser", "is_question_list", "RosterOrg"]
+    return max(candidates, key=lambda entity_type: TYPE_PRIORITY.get(entity_type, -1))

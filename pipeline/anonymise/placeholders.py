@@ -39,7 +39,7 @@ def _rank(finding: Finding) -> tuple:
             -finding.score, finding.field_index, finding.start)
 
 
-def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+def resolve_overlaps(findings: list[Finding], texts: list[str]) -> list[Finding]:
     """One finding per group of overlapping spans, covering the whole group.
 
     The best-ranked finding gives the type and detector; its span grows to the
@@ -54,21 +54,11 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
                       or finding.start >= max(f.end for f in group)):
             best = min(group, key=_rank)
             start, end = min(f.start for f in group), max(f.end for f in group)
-            surface = best.surface if (start, end) == (best.start, best.end) else None
-            resolved.append(replace(best, start=start, end=end, surface=surface or _union_surface(group)))
+            resolved.append(replace(best, start=start, end=end, surface=texts[best.field_index][start:end]))
             group = []
         if finding is not None:
             group.append(finding)
     return resolved
-
-
-def _union_surface(group: list[Finding]) -> str:
-    """The surface text of a merged span, rebuilt from the group's own surfaces."""
-    start = min(f.start for f in group)
-    text = [" "] * (max(f.end for f in group) - start)
-    for f in group:
-        text[f.start - start:f.end - start] = list(f.surface)
-    return "".join(text)
 
 
 def _identity(finding: Finding) -> str:

@@ -13,7 +13,7 @@ import re
 from typing import Optional
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
     EmailRecognizer,
     PhoneRecognizer,
@@ -265,7 +265,3 @@ def uk_recognizers() -> list:
         CouncilAcronymRecognizer(),
         BodyNameRecognizer(),
     ]
-
-
-def entity_type(result: RecognizerResult) -> Optional[str]:
-    return ENTITY_TYPES.get(result.entity_type)

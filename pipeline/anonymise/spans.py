@@ -94,9 +94,10 @@ class SpanShaper:
     def is_distinctive_body(self, name: str) -> bool:
         """"Bramble Tree Fostering" names one body; "The Council" or "Social Care Team" do not."""
         words = [w for w in re.findall(r"[\w'’-]+", name) if w[0].isupper()]
-        return any(w not in ORG_SUFFIX_SET and w not in self.keep and not is_ordinary_word(w.rstrip("'’s"))
-                   or w not in ORG_SUFFIX_SET and w.casefold() in self.uk_first_names for w in words) \
-            or len([w for w in words if w not in ORG_SUFFIX_SET and w not in self.keep]) >= 2
+        named = [w for w in words if w not in ORG_SUFFIX_SET]
+        distinct = [w for w in named if w not in self.keep]
+        return (len(distinct) >= 2 or any(not is_ordinary_word(w.rstrip("'’s")) for w in distinct)
+                or any(w.casefold() in self.uk_first_names for w in named))
 
     def _extend_name(self, text: str, end: int) -> int:
         while True:

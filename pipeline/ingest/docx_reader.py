@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import docx
 from docx.document import Document
@@ -55,16 +55,23 @@ def read_docx_file(path: Path, matcher: ColumnMatcher, sink: IssueSink) -> Docum
 def _blocks(container: Any, document: Document) -> list[Block]:
     """Paragraphs and tables in reading order, looking inside block-level content controls."""
     blocks: list[Block] = []
-    for child in container.iterchildren():
+    for child in _unwrapped(container):
         if child.tag == qn("w:p"):
             blocks.append(_paragraph_block(Paragraph(child, document), child))
         elif child.tag == qn("w:tbl"):
             blocks.append(Block("table", rows=_table_rows(child, document)))
-        elif child.tag == qn("w:sdt"):
+    return blocks
+
+
+def _unwrapped(element: Any) -> Iterator[Any]:
+    """Direct children, with block-level content controls (w:sdt) opened up in place."""
+    for child in element.iterchildren():
+        if child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                blocks.extend(_blocks(content, document))
-    return blocks
+                yield from _unwrapped(content)
+        else:
+            yield child
 
 
 def _paragraph_block(paragraph: Paragraph, element: Any) -> Block:
@@ -126,15 +133,7 @@ def _table_rows(table: Any, document: Document) -> tuple[tuple[str, ...], ...]:
 
 def _children(element: Any, tag: str) -> list[Any]:
     """Direct children with `tag`, including those wrapped in content controls."""
-    found = []
-    for child in element.iterchildren():
-        if child.tag == qn(tag):
-            found.append(child)
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                found.extend(_children(content, tag))
-    return found
+    return [child for child in _unwrapped(element) if child.tag == qn(tag)]
 
 
 def _cell_text(tc: Any, document: Document) -> str:
