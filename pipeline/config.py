@@ -40,6 +40,8 @@ class AnonymiseConfig:
     # Replace set members named in the text by their member code instead of [PERSONn].
     member_codes_in_text: bool = True
     batch_size: int = 32
+    # spaCy worker processes; 0 picks both cores for batches of 200+ fields, else one.
+    n_process: int = 0
 
 
 @dataclass

@@ -21,6 +21,9 @@ from pathlib import Path
 MARK = re.compile(r"\{\{([A-Z]+):([^{}]+)\}\}")
 TOKEN = re.compile(r"[^\W_]+")
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}
+# Lower-case joining words inside a name ("Health and Care", "Stoke on Trent") identify no one,
+# and the aligner may pair them with the same word outside the placeholder.
+JOINING_WORDS = {"and", "of", "on", "upon", "the", "in", "for", "at", "by", "de", "la", "le"}
 
 
 def plain(text: str) -> str:
@@ -75,7 +78,8 @@ class PrivacyScore:
             for k in range(block.size):
                 alive[block.a + k] = True
         for kind, text, idx in spans:
-            significant = [i for i in idx if len(tokens[i][0]) > 1 and tokens[i][0].casefold() not in TITLES]
+            significant = [i for i in idx if len(tokens[i][0]) > 1 and tokens[i][0].casefold() not in TITLES
+                           and tokens[i][0] not in JOINING_WORDS]
             survived = any(alive[i] for i in significant)
             if kind == "KEEP":
                 self.keep_total += 1

@@ -35,6 +35,20 @@ def test_build_place_list_takes_uk_and_irish_towns_and_short_names():
     assert gz.build_place_list(cities) == {"Kingston upon Hull", "Hull", "Ballyfern"}
 
 
+def test_capitalised_names_are_those_rarely_written_in_lower_case():
+    log_prob = {"Orla": -12.0, "orla": -15.0,      # a name: capitalised 20x more often
+                "Will": -9.8, "will": -6.2,        # a word first
+                "Frank": -11.6, "frank": -12.9,    # both, too close to call
+                "Idris": -14.0}                    # seen only capitalised
+    assert gz.build_capitalised_names(["Orla", "Will", "Frank", "Idris", "Unseen"], log_prob) == {"orla", "idris"}
+
+
+def test_shipped_capitalised_names_hold_names_not_words():
+    capitalised = gz.load_gazetteers().capitalised_names
+    assert {"maria", "clive", "sean"} <= capitalised
+    assert not {"will", "grace", "hope", "mark", "frank", "summer"} & capitalised
+
+
 def test_lists_round_trip_byte_identically(tmp_path):
     gz.write_list({"b", "a"}, tmp_path / "one.txt.gz")
     gz.write_list({"a", "b"}, tmp_path / "two.txt.gz")
@@ -45,6 +59,7 @@ def test_lists_round_trip_byte_identically(tmp_path):
 def test_shipped_lists_are_present_and_substantial():
     lists = gz.load_gazetteers()
     assert len(lists.first_names) > 50_000 and len(lists.surnames) > 50_000 and len(lists.places) > 5_000
+    assert len(lists.capitalised_names) > 10_000
     assert lists.uk_first_names <= lists.first_names
 
 

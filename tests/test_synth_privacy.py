@@ -57,12 +57,8 @@ def test_no_planted_span_survives_in_place(synthetic_run):
             parts = [p["text"] for p in field.get("paragraphs", [])] or [q["text"] for q in field.get("questions", [])]
             score.add(("\n\n" if field.get("paragraphs") else "\n").join(parts), stored[(ref, field["prompt"])])
     assert sum(score.total.values()) > 5000
-    # Contacts, identifiers and dates of birth: none may survive. Names, bodies and places in this
-    # deliberately dense stress corpus: at most 0.5% (the closing note lists the misses by kind).
-    for kind in ("CONTACT", "ID", "DATE"):
-        assert score.caught[kind] == score.total[kind], (kind, score.missed_kinds)
-    assert score.recall >= 0.995, score.missed_kinds
-    assert score.caught["PERSON"] / score.total["PERSON"] >= 0.995, score.missed_kinds
+    # No planted value of any kind may survive in place.
+    assert score.caught == score.total, (score.missed_kinds, [text for _, text, _ in score.misses][:10])
 
 
 def test_no_metadata_identity_anywhere_in_the_database(synthetic_run):

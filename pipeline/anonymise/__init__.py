@@ -22,7 +22,7 @@ def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
         engines = load_engines(config.spacy_model, recognizers)
     except (KeyMissing, ModelUnavailable, FileNotFoundError) as error:
         raise AnonymiserUnavailable(str(error)) from None
-    return Anonymiser(engines, Pseudonymiser(key), config, gazetteers.uk_first_folded)
+    return Anonymiser(engines, Pseudonymiser(key), config, gazetteers)
 
 
 __all__ = ["Anonymiser", "AnonymiserUnavailable", "build_anonymiser", "Engines", "is_question_list",

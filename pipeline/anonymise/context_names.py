@@ -19,6 +19,12 @@ LOCATIVE_CUES = {"in", "at", "from", "to", "near", "around", "outside", "towards
 QUOTES_AND_OPENERS = {'"', "'", "“", "‘", "(", "[", "-", "–", "—", ":", ";", "•", "*"}
 MAX_PLACE_WORDS = 7  # spaCy splits "Weston-super-Mare" into five tokens
 RARE_ZIPF = 3.0
+# A capitalised word English hardly knows is a proper noun ("Ravensmere", "Abigailside"):
+# mid-sentence below this frequency, and at a sentence start below the lower one.
+UNKNOWN_WORD_ZIPF = 2.5
+UNKNOWN_SENTENCE_START_ZIPF = 1.5
+UNKNOWN_NOUN_TYPES = {"GPE": "GAZETTEER_LOCATION", "LOC": "GAZETTEER_LOCATION", "FAC": "GAZETTEER_LOCATION",
+                      "ORG": "GAZETTEER_ORG"}
 FUNCTION_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "PUNCT", "SYM"}
 
 
@@ -29,6 +35,7 @@ class ContextNameRecognizer(EntityRecognizer):
         self.first = gazetteers.first_folded
         self.uk_first = gazetteers.uk_first_folded
         self.surnames = gazetteers.surname_folded
+        self.capitalised = gazetteers.capitalised_names
         self.places = gazetteers.places
         self.keep = keep
         super().__init__(supported_entities=["GAZETTEER_PERSON", "GAZETTEER_LOCATION", "GAZETTEER_ORG"],
@@ -62,6 +69,9 @@ class ContextNameRecognizer(EntityRecognizer):
                 results.append(self._result("GAZETTEER_LOCATION", token.idx, token.idx + len(token.text)))
             elif self._is_unknown_body(doc, token):
                 results.append(self._result("GAZETTEER_ORG", token.idx, token.idx + len(token.text)))
+            elif self._is_unknown_proper_noun(doc, token):
+                entity = UNKNOWN_NOUN_TYPES.get(token.ent_type_, "GAZETTEER_PERSON")
+                results.append(self._result(entity, token.idx, token.idx + len(token.text)))
             i += 1
         return results
 
@@ -97,6 +107,9 @@ class ContextNameRecognizer(EntityRecognizer):
         if word.islower() or word.isupper():
             if len(word) < 3 or not is_first:
                 return False
+            # "copied maria in", "then clive said": a name people write with a capital.
+            if folded in self.capitalised:
+                return token.pos_ not in FUNCTION_POS
             # "spoke to declan": rare names are names in any case. Common ones ("tom", "GUY") only
             # where spaCy reads them as proper nouns: "I will grace the meeting" is a verb.
             if not ordinary:
@@ -137,6 +150,18 @@ class ContextNameRecognizer(EntityRecognizer):
         previous = doc[token.i - 1] if token.i > 0 else None
         return (previous is not None and previous.lower_ in LOCATIVE_CUES and not is_ordinary_word(word)
                 and word.casefold() not in self.first and not _starts_sentence(doc, token))
+
+    def _is_unknown_proper_noun(self, doc, token) -> bool:
+        """"agencies involved: Ravensmere, ...", "the Old Mill, Abigailside": a capitalised word
+        that no word list knows names someone or somewhere, wherever it stands."""
+        word = token.text
+        if len(word) < 3 or not word[0].isupper() or word.isupper() or not word.replace("-", "").isalpha():
+            return False
+        if word in self.keep or token.pos_ in FUNCTION_POS:
+            return False
+        if _starts_sentence(doc, token):  # "Genograms helped": any word is capitalised here
+            return token.pos_ == "PROPN" and word_zipf(word) < UNKNOWN_SENTENCE_START_ZIPF
+        return word_zipf(word) < UNKNOWN_WORD_ZIPF
 
     def _place_at(self, doc, i: int) -> int:
         """End token index of a place name starting at token i, or 0."""

