@@ -55,10 +55,13 @@ def run(
     config: Optional[Path] = ConfigOption,
     key_file: Optional[Path] = typer.Option(None, help="Pseudonym key file (else $ALS_PSEUDONYM_KEY)."),
     spacy_model: Optional[str] = typer.Option(None, help="Installed spaCy model package to use for NER."),
+    codebook: Optional[Path] = typer.Option(None, help="Codebook YAML/CSV replacing the default one."),
+    coding: bool = typer.Option(True, "--coding/--no-coding", help="Suggest codes and question types."),
 ) -> None:
-    """Ingest, anonymise, segment and store every log in INPUT_DIR (one batch, one transaction)."""
+    """Ingest, anonymise, segment, code and store every log in INPUT_DIR (one batch, one transaction)."""
     try:
         from pipeline.anonymise import AnonymiserUnavailable
+        from pipeline.coding import CodingUnavailable
         from pipeline.run import run_pipeline
     except ImportError as error:  # Presidio or spaCy not installed: fail closed, say what to do
         console.print(f"[red]Stopped before writing anything:[/] the package {escape(str(error.name))} is not "
@@ -68,7 +71,9 @@ def run(
     _quiet_libraries()
     settings = _load_config(config, store__db=str(db) if db else None,
                             anonymise__key_file=str(key_file) if key_file else None,
-                            anonymise__spacy_model=spacy_model)
+                            anonymise__spacy_model=spacy_model,
+                            coding__codebook=str(codebook) if codebook else None,
+                            coding__enabled=None if coding else False)
     with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False) as bars:
         def progress(stage: str, total: int):
@@ -79,7 +84,7 @@ def run(
 
         try:
             summary = run_pipeline(input_dir, settings, progress)
-        except AnonymiserUnavailable as error:
+        except (AnonymiserUnavailable, CodingUnavailable) as error:
             console.print(f"[red]Stopped before writing anything:[/] {escape(str(error))}")
             raise typer.Exit(3) from None
         except FileNotFoundError as error:
@@ -97,6 +102,7 @@ def _print_summary(summary) -> None:
     table.add_row("already stored (skipped)", str(summary.already_stored))
     table.add_row("segments (paragraphs)", str(summary.segments))
     table.add_row("questions", str(summary.questions))
+    table.add_row("code suggestions", str(summary.codings))
     for entity_type, count in sorted(summary.entities_by_type.items()):
         table.add_row(f"replaced {entity_type}", str(count))
     for severity in ("error", "warning", "info"):
@@ -204,3 +210,6 @@ def main() -> None:  # pragma: no cover - console entry point
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())
+
+
+from pipeline import cli_coding  # noqa: E402,F401  (registers train, evaluate, review)

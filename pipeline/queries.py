@@ -6,8 +6,14 @@ from typing import Any, Iterator
 
 import duckdb
 
-# A coding counts unless it was rejected (data contract: suggested and accepted count).
-ACTIVE_CODINGS = "SELECT DISTINCT segment_id, code_id FROM codings WHERE status <> 'rejected'"
+# A coding counts unless it was rejected (data contract: suggested and accepted count). A person's
+# newest decision on a (segment, code) overrides the suggestions: their rejection removes the code.
+ACTIVE_CODINGS = (
+    "SELECT DISTINCT c.segment_id, c.code_id FROM codings c "
+    "LEFT JOIN (SELECT segment_id, code_id, arg_max(status, created_at) AS decided FROM codings "
+    "           WHERE method = 'human' GROUP BY segment_id, code_id) h "
+    "ON h.segment_id = c.segment_id AND h.code_id = c.code_id "
+    "WHERE c.status <> 'rejected' AND coalesce(h.decided, c.status) <> 'rejected'")
 
 DOCUMENT_COLUMNS = ("doc_id", "source_ref", "log_type", "set_id", "meeting_number", "meeting_month",
                     "member_code", "org_code", "org_type", "setting", "role", "text")
@@ -15,7 +21,7 @@ DOCUMENT_COLUMNS = ("doc_id", "source_ref", "log_type", "set_id", "meeting_numbe
 
 def segment_codes(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     codes: dict[str, list[str]] = defaultdict(list)
-    for segment_id, code_id in con.execute(ACTIVE_CODINGS + " ORDER BY segment_id, code_id").fetchall():
+    for segment_id, code_id in con.execute(ACTIVE_CODINGS + " ORDER BY c.segment_id, c.code_id").fetchall():
         codes[segment_id].append(code_id)
     return codes
 

@@ -168,6 +168,17 @@ class PlacedEntity:
     score: float
 
 
+@dataclass(frozen=True)
+class Coding:
+    """A code applied to a segment: suggested by a coder, or decided by a person."""
+
+    segment_id: str
+    code_id: str
+    method: str       # rule | model | topic | human
+    confidence: float | None
+    status: str       # suggested | accepted | rejected
+
+
 @dataclass
 class SegmentedLog:
     document: AnonymisedLog
@@ -175,3 +186,4 @@ class SegmentedLog:
     questions: list[Question]
     entities: list[PlacedEntity]
     text: str  # the whole anonymised text: each field's prompt, then its text
+    codings: list[Coding] = field(default_factory=list)

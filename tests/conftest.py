@@ -36,7 +36,24 @@ def anonymiser(anonymise_config):
 def config(tmp_path, anonymise_config) -> Config:
     settings = Config(anonymise=anonymise_config)
     settings.store.db = str(tmp_path / "als.duckdb")
+    # Pipeline tests code with rules only (no 7 s model load each); tests/test_coding*.py use embeddings.
+    settings.coding.use_embeddings = False
+    settings.coding.model_file = ""
     return settings
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from pipeline.embeddings import Embedder
+
+    return Embedder()
+
+
+@pytest.fixture(scope="session")
+def codebook():
+    from pipeline.codebook import load_codebook
+
+    return load_codebook()
 
 
 def make_log(text_by_prompt: dict[str, str], *, author="Ottilie Brannagh", email="o.brannagh@fernhollow.gov.uk",

@@ -17,12 +17,16 @@ SAMPLE = ROOT / "data" / "sample"
 
 
 @pytest.fixture(scope="module")
-def sample_run(tmp_path_factory, anonymise_config, anonymiser):
+def sample_run(tmp_path_factory, anonymise_config, anonymiser, embedder, codebook):
+    from pipeline.coding import CodingStage, build_coder
+    from pipeline.coding.questions import QuestionTyper
     from pipeline.config import Config
 
     config = Config(anonymise=anonymise_config)
     config.store.db = str(tmp_path_factory.mktemp("sample") / "sample.duckdb")
-    summary = run_pipeline(SAMPLE, config, anonymiser=anonymiser)
+    config.coding.model_file = ""
+    coding = CodingStage(codebook, build_coder(config.coding, codebook, embedder), QuestionTyper(codebook, None))
+    summary = run_pipeline(SAMPLE, config, anonymiser=anonymiser, coding=coding)
     out = Path(config.store.db).with_name("export.jsonl")
     export(config.store.db, "jsonl", out)
     return summary, config.store.db, out

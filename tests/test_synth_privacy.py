@@ -25,6 +25,7 @@ def synthetic_run(tmp_path_factory, anonymise_config, anonymiser):
     result = generate(200, 11, root)
     config = Config(anonymise=anonymise_config)
     config.store.db = str(root / "synthetic.duckdb")
+    config.coding.enabled = False  # this test is about privacy only
     summary = run_pipeline(result.inputs_dir, config, anonymiser=anonymiser)
     return result, summary, config.store.db
 

@@ -1,0 +1,183 @@
+"""`als train`, `als evaluate` and `als review`: the coding commands (registered on the `als` app)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from pipeline.cli import ConfigOption, _load_config, app, console
+
+review_app = typer.Typer(help="Review suggested codings in a spreadsheet: export, fill in, import.",
+                         no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+
+def _coding_parts(settings, with_model: bool):
+    from pipeline.codebook import load_codebook
+    from pipeline.coding import CodingUnavailable, build_coder, load_embedder
+
+    try:
+        codebook = load_codebook(settings.coding.codebook or None)
+        embedder = load_embedder(settings.coding)
+        if not with_model:
+            settings.coding.model_file = ""
+        return codebook, embedder, build_coder(settings.coding, codebook, embedder)
+    except (CodingUnavailable, ValueError) as error:
+        console.print(f"[red]Cannot code:[/] {escape(str(error))}")
+        raise typer.Exit(3) from None
+
+
+def _labels(path: Path):
+    from pipeline.labels import LabelsError, read_labels
+
+    try:
+        return read_labels(path)
+    except LabelsError as error:
+        console.print(f"[red]{escape(str(error))}[/]")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def train(
+    labels: Optional[Path] = typer.Option(None, help="Labelled JSONL (documents with coded paragraphs, or "
+                                                      "{text, codes} lines)."),
+    db: Optional[Path] = typer.Option(None, help="Train on the reviewed codings in this database instead."),
+    out: Optional[Path] = typer.Option(None, help="Model file to write (default: [coding] model_file)."),
+    config: Optional[Path] = ConfigOption,
+    codebook: Optional[Path] = typer.Option(None, help="Codebook YAML/CSV (default: the shipped one)."),
+) -> None:
+    """Fit the trained coder on labelled paragraphs; later `als run`s use the model file it writes."""
+    from pipeline.coding import CombinedCoder, TrainedCoder
+    from pipeline.evaluate import label_matrix, units_of
+
+    if (labels is None) == (db is None):
+        console.print("[red]Give exactly one of --labels FILE or --db FILE.[/]")
+        raise typer.Exit(2)
+    settings = _load_config(config, coding__codebook=str(codebook) if codebook else None)
+    codebook_data, embedder, coder = _coding_parts(settings, with_model=False)
+    if embedder is None:
+        console.print("[red]The trained coder needs embeddings: set [coding] use_embeddings = true.[/]")
+        raise typer.Exit(2)
+    paragraphs = _labels(labels)[0] if labels else _reviewed_paragraphs(db)
+    if len(paragraphs) < 10:
+        console.print(f"[red]Only {len(paragraphs)} labelled paragraphs: at least 10 are needed.[/]")
+        raise typer.Exit(2)
+    unknown = sorted({c for p in paragraphs for c in p.codes} - set(codebook_data.code_ids))
+    if unknown:
+        console.print(f"[yellow]Ignoring labels not in the codebook:[/] {escape(', '.join(unknown))}")
+    assert isinstance(coder, CombinedCoder)
+    trained = TrainedCoder(codebook_data, embedder, coder).fit(units_of(paragraphs),
+                                                               label_matrix(paragraphs, codebook_data.code_ids))
+    path = trained.save(out or Path(settings.coding.model_file))
+    console.print(f"Trained on {len(paragraphs)} paragraphs; {int(trained.trained.sum())} of "
+                  f"{len(codebook_data)} codes had enough examples (others use the default coder).")
+    console.print(f"Model file: [bold]{path.resolve()}[/] (weights only, no text)")
+
+
+def _reviewed_paragraphs(db: Path):
+    import duckdb
+
+    from pipeline.labels import LabelledParagraph
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "WITH decided AS (SELECT segment_id, code_id, arg_max(status, created_at) AS status FROM codings "
+            "                 WHERE method = 'human' GROUP BY ALL) "
+            "SELECT s.segment_id, s.text, s.field_prompt, d.set_id, "
+            "       list(x.code_id) FILTER (WHERE x.status = 'accepted') "
+            "FROM decided x JOIN segments s USING (segment_id) JOIN documents d USING (doc_id) GROUP BY ALL").fetchall()
+    finally:
+        con.close()
+    return [LabelledParagraph(text, frozenset(codes or []), str(set_id), segment_id, prompt)
+            for segment_id, text, prompt, set_id, codes in rows]
+
+
+@app.command()
+def evaluate(
+    labels: Path = typer.Option(..., help="Labelled JSONL: human codes (and question types) to compare with."),
+    cross_validate: bool = typer.Option(False, "--cross-validate", help="Train on every set but one and score "
+                                                                         "on the one left out, in turn."),
+    config: Optional[Path] = ConfigOption,
+    codebook: Optional[Path] = typer.Option(None, help="Codebook YAML/CSV (default: the shipped one)."),
+) -> None:
+    """Agreement between the automatic coding and human labels: F1 per code and Cohen's kappa."""
+    from pipeline.coding import TrainedCoder
+    from pipeline.coding.questions import QuestionTyper
+    from pipeline.evaluate import agreement, cross_validate as run_cv, label_matrix, question_agreement, units_of
+
+    settings = _load_config(config, coding__codebook=str(codebook) if codebook else None)
+    paragraphs, questions = _labels(labels)
+    codebook_data, embedder, coder = _coding_parts(settings, with_model=not cross_validate)
+    gold = label_matrix(paragraphs, codebook_data.code_ids)
+    if cross_validate:
+        if embedder is None:
+            console.print("[red]Cross-validation trains the model coder: it needs embeddings.[/]")
+            raise typer.Exit(2)
+        predicted = run_cv(paragraphs, codebook_data.code_ids, lambda: TrainedCoder(codebook_data, embedder, coder))
+    else:
+        predicted = coder.predict(units_of(paragraphs))
+    report = agreement(predicted, gold, codebook_data.code_ids)
+    types = [t for t, _ in QuestionTyper(codebook_data, None).predict([q.text for q in questions])]
+    question_agreement(report, questions, types)
+    _print_report(report, "cross-validated by set" if cross_validate else type(coder).__name__)
+
+
+def _print_report(report, setting: str) -> None:
+    table = Table(title=f"Agreement with human labels ({setting}), {report.paragraphs} paragraphs")
+    for column in ("code", "support", "predicted", "precision", "recall", "F1", "kappa"):
+        table.add_column(column, justify="left" if column == "code" else "right")
+    for c in report.per_code:
+        table.add_row(c.code_id, str(c.support), str(c.predicted), f"{c.precision:.2f}", f"{c.recall:.2f}",
+                      f"{c.f1:.2f}", f"{c.kappa:.2f}")
+    console.print(table)
+    console.print(f"micro-F1 {report.micro_f1:.3f}   macro-F1 {report.macro_f1:.3f}   kappa {report.kappa:.3f}")
+    if report.questions:
+        kappa = f"{report.question_kappa:.3f}" if report.question_kappa is not None else "n/a"
+        console.print(f"question types: accuracy {report.question_accuracy:.3f}, kappa {kappa} "
+                      f"({report.questions} questions)")
+
+
+@review_app.command("export")
+def review_export(
+    db: Path = typer.Option(..., help="DuckDB file written by `als run`."),
+    out: Path = typer.Option(Path("review.xlsx"), help="Sheet to write: .xlsx or .csv."),
+) -> None:
+    """Write the suggested codings not yet reviewed, with an empty `decision` column."""
+    from pipeline.review import export_sheet
+
+    count = export_sheet(db, out)
+    console.print(f"Wrote {count} suggestions to [bold]{out}[/]. Fill `decision` with accept or reject; "
+                  "add rows with a code_id and `add` for codes that were missed. Then `als review import`.")
+
+
+@review_app.command("import")
+def review_import(
+    sheet: Path = typer.Argument(..., help="The filled-in sheet (.xlsx or .csv)."),
+    db: Path = typer.Option(..., help="DuckDB file to record the decisions in."),
+) -> None:
+    """Apply accept / reject / add decisions as human codings (suggestions are kept as history)."""
+    from pipeline.review import ReviewSheetError, database_keys, read_decisions
+    from pipeline.run import new_run_id, package_versions
+    from pipeline.store import RunRecord, Store
+
+    segments, codes = database_keys(db)
+    try:
+        result = read_decisions(sheet, segments, codes)
+    except ReviewSheetError as error:
+        console.print(f"[red]{escape(str(error))}[/]")
+        raise typer.Exit(2) from None
+    run = RunRecord(new_run_id(), "review import", dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                    {"sheet": sheet.name}, package_versions(),
+                    {"decisions": len(result.codings), "blank": result.skipped_blank})
+    with Store(db) as store:
+        written = store.write_codings(run, result.codings)
+    accepted = sum(c.status == "accepted" for c in result.codings)
+    console.print(f"Recorded {written} decisions ({accepted} accepted or added, {written - accepted} rejected); "
+                  f"{result.skipped_blank} rows left blank.")
+    if written:
+        console.print(f"Retrain on them with: [bold]als train --db {db}[/]")

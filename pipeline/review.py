@@ -1,0 +1,104 @@
+"""Human review of suggested codings through a spreadsheet.
+
+`export_sheet` writes one row per suggestion (anonymised paragraph, code,
+confidence) with an empty `decision` column. Reviewers write `accept` or
+`reject`, or add a row with a `code_id` and `add`. `read_decisions` turns
+the sheet back into human codings; the suggestions themselves stay in the
+database as history, and the newest human decision on a code is what counts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipeline.records import Coding
+
+DECISIONS = {"accept": "accepted", "accepted": "accepted", "add": "accepted", "yes": "accepted",
+             "reject": "rejected", "rejected": "rejected", "no": "rejected"}
+SHEET_COLUMNS = ["segment_id", "source_ref", "set_id", "meeting_number", "field_prompt", "text",
+                 "code_id", "method", "confidence", "decision", "note"]
+
+
+class ReviewSheetError(ValueError):
+    """A decisions sheet that cannot be applied; names the file, row and column."""
+
+
+@dataclass
+class ReviewResult:
+    codings: list[Coding]
+    skipped_blank: int
+
+
+def suggestions_frame(db: str | Path) -> pd.DataFrame:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        frame = con.execute(
+            "SELECT c.segment_id, d.source_ref, d.set_id, d.meeting_number, s.field_prompt, s.text, "
+            "c.code_id, c.method, round(c.confidence, 3) AS confidence "
+            "FROM codings c JOIN segments s USING (segment_id) JOIN documents d USING (doc_id) "
+            "WHERE c.status = 'suggested' "
+            "AND NOT EXISTS (SELECT 1 FROM codings h WHERE h.method = 'human' "
+            "                AND h.segment_id = c.segment_id AND h.code_id = c.code_id) "
+            "ORDER BY d.set_id, d.meeting_number, d.source_ref, s.field_index, s.paragraph_index, c.code_id").df()
+    finally:
+        con.close()
+    frame["decision"] = ""
+    frame["note"] = ""
+    return frame[SHEET_COLUMNS]
+
+
+def export_sheet(db: str | Path, out: str | Path) -> int:
+    """Write the review sheet (.xlsx or .csv); returns the number of suggestions in it."""
+    frame = suggestions_frame(db)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".csv":
+        frame.to_csv(out, index=False)
+    else:
+        frame.to_excel(out, index=False, sheet_name="review")
+    return len(frame)
+
+
+def read_decisions(path: str | Path, known_segments: set[str], known_codes: set[str]) -> ReviewResult:
+    """Human codings from a filled-in sheet; every bad row is reported at once."""
+    path = Path(path)
+    if not path.exists():
+        raise ReviewSheetError(f"{path} does not exist")
+    frame = pd.read_csv(path, dtype=str) if path.suffix.lower() == ".csv" else pd.read_excel(path, dtype=str)
+    missing = {"segment_id", "code_id", "decision"} - set(frame.columns)
+    if missing:
+        raise ReviewSheetError(f"{path}: missing column(s) {sorted(missing)}")
+    codings, problems, blank = [], [], 0
+    for index, row in frame.fillna("").iterrows():
+        line = index + 2  # the header is row 1, as a spreadsheet shows it
+        decision = row["decision"].strip().casefold()
+        if not decision:
+            blank += 1
+            continue
+        if decision not in DECISIONS:
+            problems.append(f"row {line}, column decision: {row['decision']!r} is not accept, reject or add")
+            continue
+        if row["segment_id"].strip() not in known_segments:
+            problems.append(f"row {line}, column segment_id: no such segment in the database")
+            continue
+        if row["code_id"].strip() not in known_codes:
+            problems.append(f"row {line}, column code_id: {row['code_id']!r} is not in the codebook")
+            continue
+        codings.append(Coding(row["segment_id"].strip(), row["code_id"].strip(), "human", 1.0, DECISIONS[decision]))
+    if problems:
+        raise ReviewSheetError(f"{path}: {len(problems)} row(s) cannot be applied, nothing was written:\n  - "
+                               + "\n  - ".join(problems[:50]))
+    return ReviewResult(codings, blank)
+
+
+def database_keys(db: str | Path) -> tuple[set[str], set[str]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        segments = {r[0] for r in con.execute("SELECT segment_id FROM segments").fetchall()}
+        codes = {r[0] for r in con.execute("SELECT code_id FROM codebook").fetchall()}
+    finally:
+        con.close()
+    return segments, codes
