@@ -9,6 +9,7 @@ mkdir -p out .als
 KEY=.als/sample.key   # a sample-only key; a real programme keeps its own key safe
 [ -f "$KEY" ] || .venv/bin/als keygen --out "$KEY"
 
+rm -f out/sample.duckdb   # the demo shows the whole job each time (a real database is added to)
 .venv/bin/als run data/sample --db out/sample.duckdb --key-file "$KEY"
 .venv/bin/als export --db out/sample.duckdb --format jsonl --out out/sample-export.jsonl
 .venv/bin/als export --db out/sample.duckdb --format csv --out out/sample-segments.csv

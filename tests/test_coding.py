@@ -1,0 +1,217 @@
+"""The coding stage: codebook validation, each coder on small invented examples, model files, review."""
+from __future__ import annotations
+
+import json
+
+import duckdb
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.codebook import CodebookError, load_codebook
+from pipeline.coding.base import CodingUnit
+from pipeline.coding.combined import CombinedCoder
+from pipeline.coding.embedding import EmbeddingCoder
+from pipeline.coding.questions import QuestionTyper
+from pipeline.coding.rules import RuleCoder
+from pipeline.coding.trained import ModelFileError, TrainedCoder
+from pipeline.evaluate import agreement
+
+SPEC_CODE_IDS = [
+    "process.logistics", "process.technology", "process.roles", "process.self_management", "process.questioning",
+    "process.group_climate", "challenge.remote_assessment", "challenge.engagement", "challenge.critical_reflection",
+    "challenge.systemic_issues", "challenge.assessment_standards", "challenge.workload_wellbeing",
+    "challenge.isolation", "learning.individual", "learning.organisational", "learning.inter_organisational",
+    "learning.action"]
+
+
+def test_default_codebook_has_exactly_the_spec_ids(codebook):
+    assert codebook.code_ids == SPEC_CODE_IDS
+    assert all(code.definition and code.include for code in codebook.codes)
+    assert [q.type_id for q in codebook.question_types] == ["thinking", "feeling", "willing"]
+
+
+def test_yaml_codebook_problems_are_all_reported(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("""
+families: {process: How the set works}
+codes:
+  - {id: process.one, family: process, name: One, definition: First}
+  - {id: process.one, family: process, name: Again, definition: Second}
+  - {id: outcome.two, family: outcome, name: Two, definition: Third}
+  - {id: process.three, family: process, name: Three, definition: ""}
+  - {id: process.four, family: process, name: Four, definition: Fourth, patterns: ["(unclosed"]}
+""")
+    with pytest.raises(CodebookError) as error:
+        load_codebook(path)
+    message = str(error.value)
+    assert "bad.yaml" in message and "4 problem" in message
+    assert "duplicate id" in message and "unknown family 'outcome'" in message
+    assert "empty definition" in message and "not a valid regular expression" in message
+
+
+def test_csv_codebook_replaces_the_default(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text("id,family,family_description,name,definition,include,patterns\n"
+                    "wellbeing.sleep,wellbeing,Staff wellbeing,Sleep,Tiredness and rest,I slept badly|I am tired,"
+                    "tired|sleep\\w*\n"
+                    "process.roles,process,,Roles,Set roles,,timekeeper\n", encoding="utf-8")
+    codebook = load_codebook(path)
+    assert codebook.code_ids == ["wellbeing.sleep", "process.roles"]
+    scores = RuleCoder(codebook).score([CodingUnit("I was so tired after the visit.")])
+    assert scores[0, 0] >= 0.5 and scores[0, 1] == 0
+
+
+def test_csv_codebook_with_a_duplicate_names_the_row(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text("id,family,name,definition\nprocess.a,process,A,x\nprocess.a,process,B,y\n")
+    with pytest.raises(CodebookError, match="row 3 .*duplicate id"):
+        load_codebook(path)
+
+
+def test_rule_coder_patterns_negation_and_vetoes(codebook):
+    coder = RuleCoder(codebook)
+    column = codebook.code_ids.index
+    scores = coder.score([CodingUnit("I took the process caretaker role and kept time."),
+                          CodingUnit("Before the next meeting I will book a joint visit with her manager."),
+                          CodingUnit("Maybe at some point I would like to look at it.")])
+    assert scores[0, column("process.roles")] >= 0.75
+    assert scores[1, column("learning.action")] >= 0.5
+    assert scores[2, column("learning.action")] == 0  # vague intention: vetoed
+    plain, negated = coder.score([CodingUnit("The meeting was rescheduled."),
+                                  CodingUnit("The meeting was not rescheduled.")])[:, column("process.logistics")]
+    assert 0 < negated < plain
+
+
+@pytest.mark.slow
+def test_embedding_coder_ranks_the_code_a_paraphrase_is_about(codebook, embedder):
+    coder = EmbeddingCoder(codebook, embedder)
+    texts = ["Nobody else in my tiny charity does this job, so there is no one I can talk it through with.",
+             "The sound kept cutting out and two people could not get past the firewall."]
+    scores = coder.score([CodingUnit(t) for t in texts])
+    assert codebook.code_ids[int(scores[0].argmax())] == "challenge.isolation"
+    assert codebook.code_ids[int(scores[1].argmax())] == "process.technology"
+
+
+@pytest.mark.slow
+def test_prompt_hints_weight_the_codes_a_field_is_for(codebook, embedder):
+    coder = CombinedCoder(codebook, RuleCoder(codebook), EmbeddingCoder(codebook, embedder))
+    text = "Email the team manager on Monday and book the joint visit."
+    under_actions, elsewhere = coder.score([CodingUnit(text, "Actions I will take"), CodingUnit(text, "Notes")])
+    action = codebook.code_ids.index("learning.action")
+    assert under_actions[action] > elsewhere[action]
+
+
+LABELLED = [("I kept time and she was process caretaker.", {"process.roles"}),
+            ("He hosted and I observed the round.", {"process.roles"}),
+            ("We swapped our handbooks with the other agencies.", {"learning.inter_organisational"}),
+            ("The agencies shared their induction resources.", {"learning.inter_organisational"}),
+            ("Connection dropped and cameras were off.", {"process.technology"}),
+            ("The platform blocked half of us.", {"process.technology"})] * 3
+
+
+@pytest.mark.slow
+def test_trained_model_file_holds_no_text_and_reloads(codebook, embedder, tmp_path):
+    base = CombinedCoder(codebook, RuleCoder(codebook), EmbeddingCoder(codebook, embedder))
+    units = [CodingUnit(text) for text, _ in LABELLED]
+    labels = np.array([[c in codes for c in codebook.code_ids] for _, codes in LABELLED], dtype=int)
+    coder = TrainedCoder(codebook, embedder, base).fit(units, labels)
+    path = coder.save(tmp_path / "model.npz")
+    raw = path.read_bytes()
+    for word in ("handbooks", "caretaker", "Connection", "induction", "cameras"):
+        assert word.encode() not in raw
+    reloaded = TrainedCoder(codebook, embedder, base).load(path)
+    assert (reloaded.predict(units) == coder.predict(units)).all()
+    assert coder.trained[codebook.code_ids.index("process.roles")]
+
+
+@pytest.mark.slow
+def test_model_file_for_another_codebook_is_refused(codebook, embedder, tmp_path):
+    base = CombinedCoder(codebook, RuleCoder(codebook), None)
+    coder = TrainedCoder(codebook, embedder, base)
+    coder.weights, coder.intercepts = np.zeros((len(codebook), 5)), np.zeros(len(codebook))
+    path = coder.save(tmp_path / "model.npz")
+    smaller = load_codebook(codebook.source)
+    smaller = type(smaller)(smaller.codes[:3], smaller.families, smaller.question_types, smaller.source)
+    with pytest.raises(ModelFileError, match="different codebook"):
+        TrainedCoder(smaller, embedder, CombinedCoder(smaller, RuleCoder(smaller), None)).load(path)
+
+
+def test_question_types(codebook):
+    typer_ = QuestionTyper(codebook, None)
+    types = [t for t, _ in typer_.predict(["What evidence do you have that it is working?",
+                                            "How did you feel when the panel said no?",
+                                            "What will you do before we next meet?",
+                                            "What do you think she was scared of?",
+                                            "Who else knows the family?"])]
+    assert types == ["thinking", "feeling", "willing", "feeling", "thinking"]
+
+
+def test_agreement_figures():
+    gold = np.array([[1, 0], [1, 0], [0, 1], [0, 0]])
+    predicted = np.array([[1, 0], [0, 0], [0, 1], [0, 1]])
+    report = agreement(predicted, gold, ["a.x", "a.y"])
+    assert report.micro_f1 == pytest.approx(2 * 2 / (3 + 3))
+    assert [round(c.f1, 3) for c in report.per_code] == [0.667, 0.667]
+    assert -1 <= report.kappa <= 1
+
+
+def test_review_round_trip_changes_status_and_exported_codes(small_db, tmp_path):
+    from pipeline.cli import app
+    from pipeline.export import export
+
+    runner = CliRunner()
+    sheet = tmp_path / "review.csv"
+    result = runner.invoke(app, ["review", "export", "--db", small_db, "--out", str(sheet)])
+    assert result.exit_code == 0, result.output
+    import pandas as pd
+    frame = pd.read_csv(sheet, dtype=str).fillna("")
+    assert len(frame) > 0 and (frame["decision"] == "").all()
+    rejected = frame.iloc[0]
+    frame.loc[0, "decision"] = "reject"
+    added = {"segment_id": rejected["segment_id"], "code_id": "challenge.isolation", "decision": "add"}
+    frame = pd.concat([frame, pd.DataFrame([added])], ignore_index=True)
+    frame.to_csv(sheet, index=False)
+    result = runner.invoke(app, ["review", "import", str(sheet), "--db", small_db])
+    assert result.exit_code == 0, result.output
+    con = duckdb.connect(small_db, read_only=True)
+    statuses = dict(((r[0], r[1]), r[2]) for r in con.execute(
+        "SELECT segment_id, code_id, status FROM codings WHERE method = 'human'").fetchall())
+    suggested = con.execute("SELECT count(*) FROM codings WHERE method <> 'human' AND segment_id = ? AND code_id = ?",
+                            [rejected["segment_id"], rejected["code_id"]]).fetchone()[0]
+    con.close()
+    assert statuses[(rejected["segment_id"], rejected["code_id"])] == "rejected"
+    assert statuses[(rejected["segment_id"], "challenge.isolation")] == "accepted"
+    assert suggested == 1  # the suggestion is kept as history
+    out = tmp_path / "export.jsonl"
+    export(small_db, "jsonl", out)
+    segments = {s["segment_id"]: s["codes"] for line in out.read_text().splitlines()
+                for s in json.loads(line)["segments"]}
+    codes = segments[rejected["segment_id"]]
+    assert rejected["code_id"] not in codes and "challenge.isolation" in codes
+
+
+def test_review_import_with_a_bad_row_writes_nothing(small_db, tmp_path):
+    from pipeline.cli import app
+
+    sheet = tmp_path / "review.csv"
+    sheet.write_text("segment_id,code_id,decision\nnope,process.roles,accept\n")
+    result = CliRunner().invoke(app, ["review", "import", str(sheet), "--db", small_db])
+    assert result.exit_code == 2 and "row 2, column segment_id" in result.output
+    con = duckdb.connect(small_db, read_only=True)
+    assert con.execute("SELECT count(*) FROM codings WHERE method = 'human'").fetchone()[0] == 0
+    con.close()
+
+
+def test_a_broken_codebook_stops_the_run_before_writing(tmp_path, key_file):
+    from pipeline.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "log.md").write_text("# What I learned\n\nA paragraph.\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("codes: [{id: x.y, family: nope, name: X, definition: ''}]\n")
+    db = tmp_path / "out.duckdb"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--db", str(db), "--key-file", str(key_file),
+                                      "--codebook", str(bad)])
+    assert result.exit_code == 3 and "unknown family" in result.output
+    assert not db.exists()
