@@ -185,10 +185,7 @@ def _validate(codebook: Codebook, path: Path, problems: list[str], where: list[s
         if not code.definition:
             problems.append(f"{label}: empty definition")
         for pattern in code.patterns + code.exclude_patterns:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                problems.append(f"{label}: pattern {pattern!r} is not a valid regular expression ({error})")
+            _check_pattern(pattern, label, problems)
     if not codebook.codes:
         problems.append("no codes")
     types = [q.type_id for q in codebook.question_types]
@@ -196,18 +193,19 @@ def _validate(codebook: Codebook, path: Path, problems: list[str], where: list[s
         problems.append(f"question_types must be exactly {', '.join(QUESTION_TYPES)}; found {', '.join(types)}")
     for question_type in codebook.question_types:
         for pattern in question_type.patterns:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                problems.append(f"question type {question_type.type_id}: pattern {pattern!r} is invalid ({error})")
+            _check_pattern(pattern, f"question type {question_type.type_id}", problems)
     for number, hint in enumerate(codebook.prompt_hints, start=1):
-        try:
-            re.compile(hint.prompt)
-        except re.error as error:
-            problems.append(f"prompt hint #{number}: {hint.prompt!r} is not a valid regular expression ({error})")
+        _check_pattern(hint.prompt, f"prompt hint #{number}", problems)
         # A CSV codebook inherits the default hints: codes it dropped are simply not hinted.
         unknown = [ref for ref in hint.codes if not codebook.expand((ref,))]
         if unknown and path.suffix.lower() != ".csv":
             problems.append(f"prompt hint #{number}: unknown code(s) {', '.join(unknown)}")
     if problems:
         raise CodebookError(f"codebook {path} has {len(problems)} problem(s):\n  - " + "\n  - ".join(problems))
+
+
+def _check_pattern(pattern: str, label: str, problems: list[str]) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        problems.append(f"{label}: pattern {pattern!r} is not a valid regular expression ({error})")

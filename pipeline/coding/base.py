@@ -7,6 +7,7 @@ the codings a reviewer sees.
 """
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
@@ -21,6 +22,13 @@ class CodingUnit:
 
     text: str
     prompt: str = ""
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_END.split(text) if s.strip()]
 
 
 def texts_of(units: list[CodingUnit]) -> list[str]:

@@ -9,15 +9,13 @@ threshold with per-code thresholds calibrated on labels.
 """
 from __future__ import annotations
 
-import re
 
 import numpy as np
 
 from pipeline.codebook import Codebook
-from pipeline.coding.base import Coder, CodingUnit, best_thresholds, texts_of
+from pipeline.coding.base import Coder, CodingUnit, best_thresholds, sentences, texts_of
 from pipeline.embeddings import Embedder
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 Z_AT_HALF, Z_SCALE = 1.0, 2.5
 
 
@@ -37,7 +35,7 @@ class EmbeddingCoder(Coder):
         """(n_texts, n_codes): best cosine similarity of the text or any of its sentences to each code."""
         units, unit_owner = [], []
         for i, text in enumerate(texts):
-            pieces = [text] + [s for s in SENTENCE_END.split(text) if len(s.split()) >= 4]
+            pieces = [text] + [s for s in sentences(text) if len(s.split()) >= 4]
             units += pieces
             unit_owner += [i] * len(pieces)
         sims = self.embedder.encode(units) @ self.prototypes.T if units else np.zeros((0, len(self.owner)))

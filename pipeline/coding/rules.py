@@ -12,9 +12,8 @@ import re
 import numpy as np
 
 from pipeline.codebook import Codebook
-from pipeline.coding.base import Coder, CodingUnit
+from pipeline.coding.base import Coder, CodingUnit, sentences
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 NEGATION = re.compile(r"\b(?:not|no|never|nobody|none|without|n't|cannot|nor)\b[^.!?]{0,25}$", re.IGNORECASE)
 HIT_WEIGHT = 0.5
 NEGATED_HIT_WEIGHT = 0.2
@@ -37,10 +36,10 @@ class RuleCoder(Coder):
     def score(self, units: list[CodingUnit]) -> np.ndarray:
         scores = np.zeros((len(units), len(self.code_ids)))
         for i, text in enumerate(unit.text for unit in units):
-            sentences = [s for s in SENTENCE_END.split(text) if s.strip()]
+            parts = sentences(text)
             for j, (patterns, vetoes) in enumerate(zip(self.patterns, self.vetoes)):
                 miss = 1.0
-                for sentence in sentences:
+                for sentence in parts:
                     if any(v.search(sentence) for v in vetoes):
                         continue
                     for pattern in patterns:
