@@ -95,6 +95,36 @@ CREATE TABLE IF NOT EXISTS topics (
     PRIMARY KEY (run_id, topic_id)
 );
 
+-- Added for the dashboard: what each topic is closest to in the codebook, and how it was found.
+ALTER TABLE topics ADD COLUMN IF NOT EXISTS best_code VARCHAR;
+ALTER TABLE topics ADD COLUMN IF NOT EXISTS code_share DOUBLE;
+
+-- A topic's segments per meeting number and per set, with the words it used there
+-- (BERTopic's topics over time and topics per class), for charts.
+CREATE TABLE IF NOT EXISTS topic_meetings (
+    run_id         VARCHAR NOT NULL,
+    topic_id       INTEGER NOT NULL,
+    meeting_number INTEGER NOT NULL,
+    segments       INTEGER NOT NULL,
+    keywords       VARCHAR[]
+);
+
+CREATE TABLE IF NOT EXISTS topic_sets (
+    run_id   VARCHAR NOT NULL,
+    topic_id INTEGER NOT NULL,
+    set_id   VARCHAR NOT NULL,
+    segments INTEGER NOT NULL,
+    keywords VARCHAR[]
+);
+
+-- Sentence embeddings of anonymised segments (derived from anonymised text only), so
+-- topic runs need not embed again. One row per segment and embedding model.
+CREATE TABLE IF NOT EXISTS segment_embeddings (
+    segment_id VARCHAR NOT NULL,
+    model      VARCHAR NOT NULL,
+    vector     FLOAT[] NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS segment_topics (
     segment_id  VARCHAR NOT NULL,
     run_id      VARCHAR NOT NULL,

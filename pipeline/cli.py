@@ -84,6 +84,7 @@ def run(
 
         try:
             summary = run_pipeline(input_dir, settings, progress)
+            topics_summary = _topics_after_run(settings, progress) if summary.documents_stored else None
         except (AnonymiserUnavailable, CodingUnavailable) as error:
             console.print(f"[red]Stopped before writing anything:[/] {escape(str(error))}")
             raise typer.Exit(3) from None
@@ -91,6 +92,25 @@ def run(
             console.print(f"[red]{escape(str(error))}[/]")
             raise typer.Exit(2) from None
     _print_summary(summary)
+    if topics_summary is not None:
+        from pipeline.cli_coding import print_topics
+
+        print_topics(topics_summary)
+
+
+def _topics_after_run(settings: Config, progress):
+    """Topics over the whole database after new documents arrive (a run of its own); never fatal."""
+    if not settings.topics.enabled:
+        return None
+    from pipeline.embeddings import EmbedderUnavailable
+    from pipeline.run import run_topics
+    from pipeline.topics import TopicsUnavailable
+
+    try:
+        return run_topics(settings, progress=progress)
+    except (TopicsUnavailable, EmbedderUnavailable) as error:
+        console.print(f"[yellow]Topics skipped:[/] {escape(str(error))} (the documents are stored)")
+        return None
 
 
 def _print_summary(summary) -> None:

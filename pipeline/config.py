@@ -57,6 +57,20 @@ class CodingConfig:
 
 
 @dataclass
+class TopicsConfig:
+    enabled: bool = True
+    # 0 means chosen from the corpus size (see pipeline/topics.py).
+    min_topic_size: int = 0
+    nr_topics: int = 0
+    seed: int = 42
+    # A topic suggests its commonest code to its other segments when at least this share carry it
+    # (0.6 added more wrong codes than right ones on the development corpus).
+    code_min_share: float = 0.75
+    # Words never used as topic keywords, beside English and social-work stop words.
+    stop_words: list[str] = field(default_factory=list)
+
+
+@dataclass
 class StoreConfig:
     db: str = "als.duckdb"
 
@@ -66,6 +80,7 @@ class Config:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     anonymise: AnonymiseConfig = field(default_factory=AnonymiseConfig)
     coding: CodingConfig = field(default_factory=CodingConfig)
+    topics: TopicsConfig = field(default_factory=TopicsConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     source: str | None = None  # the file this was loaded from, for the runs table
 
@@ -95,7 +110,7 @@ class Config:
             raise ConfigError(f"{origin}: unknown section(s) {sorted(unknown)}; known: {sorted(sections)}")
         built = {}
         for name, section_cls in (("ingest", IngestConfig), ("anonymise", AnonymiseConfig),
-                                  ("coding", CodingConfig), ("store", StoreConfig)):
+                                  ("coding", CodingConfig), ("topics", TopicsConfig), ("store", StoreConfig)):
             values = data.get(name, {})
             known = {f.name for f in dataclasses.fields(section_cls)}
             bad = set(values) - known
@@ -111,6 +126,7 @@ class Config:
             ingest=dataclasses.replace(self.ingest),
             anonymise=dataclasses.replace(self.anonymise),
             coding=dataclasses.replace(self.coding),
+            topics=dataclasses.replace(self.topics),
             store=dataclasses.replace(self.store),
         )
         for dotted, value in overrides.items():

@@ -64,3 +64,23 @@ def segment_rows(con: duckdb.DuckDBPyConnection):
         "ORDER BY d.set_id, d.meeting_number, d.source_ref, s.field_index, s.paragraph_index").df()
     frame["codes"] = frame["codes"].fillna("")
     return frame
+
+
+def topic_segments(con: duckdb.DuckDBPyConnection):
+    """Every segment with its set, meeting and active codes (topic-sourced ones left out), for topics."""
+    from pipeline.topics import TopicSegment
+
+    codes: dict[str, set[str]] = defaultdict(set)
+    for segment_id, code_id in con.execute(
+            "SELECT a.segment_id, a.code_id FROM (" + ACTIVE_CODINGS + ") a WHERE EXISTS (SELECT 1 FROM codings x "
+            "WHERE x.segment_id = a.segment_id AND x.code_id = a.code_id AND x.method <> 'topic')").fetchall():
+        codes[segment_id].add(code_id)
+    rows = con.execute("SELECT s.segment_id, s.text, d.set_id, d.meeting_number FROM segments s "
+                       "JOIN documents d USING (doc_id) ORDER BY s.segment_id").fetchall()
+    return [TopicSegment(sid, text, set_id, meeting, frozenset(codes.get(sid, ()))) for sid, text, set_id, meeting in rows]
+
+
+def segment_vectors(con: duckdb.DuckDBPyConnection, model: str) -> dict[str, list[float]]:
+    """Stored embeddings of segments for one embedding model."""
+    return dict(con.execute("SELECT segment_id, any_value(vector) FROM segment_embeddings WHERE model = ? "
+                            "GROUP BY segment_id", [model]).fetchall())

@@ -187,3 +187,7 @@ class SegmentedLog:
     entities: list[PlacedEntity]
     text: str  # the whole anonymised text: each field's prompt, then its text
     codings: list[Coding] = field(default_factory=list)
+    # Sentence embeddings of the anonymised segments (segment_id -> vector), kept so topic runs
+    # need not embed again; empty when coding ran without embeddings.
+    vectors: dict[str, list[float]] = field(default_factory=dict)
+    vector_model: str = ""

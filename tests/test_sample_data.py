@@ -5,6 +5,8 @@ import json
 import re
 from pathlib import Path
 
+import duckdb
+
 import pytest
 
 from pipeline.export import export
@@ -25,7 +27,8 @@ def sample_run(tmp_path_factory, anonymise_config, anonymiser, embedder, codeboo
     config = Config(anonymise=anonymise_config)
     config.store.db = str(tmp_path_factory.mktemp("sample") / "sample.duckdb")
     config.coding.model_file = ""
-    coding = CodingStage(codebook, build_coder(config.coding, codebook, embedder), QuestionTyper(codebook, None))
+    coding = CodingStage(codebook, build_coder(config.coding, codebook, embedder), QuestionTyper(codebook, None),
+                         embedder)
     summary = run_pipeline(SAMPLE, config, anonymiser=anonymiser, coding=coding)
     out = Path(config.store.db).with_name("export.jsonl")
     export(config.store.db, "jsonl", out)
@@ -97,3 +100,18 @@ def test_explore_notebook_runs_against_the_sample_database(sample_run, monkeypat
             exec("".join(cell["source"]), namespace)  # noqa: S102 - our own notebook
     assert namespace["logs"]["logs"].sum() == 37
     assert len(namespace["segments"]) > 0
+
+
+def test_sample_is_coded_and_its_vectors_are_kept_for_topics(sample_run):
+    summary, db, _ = sample_run
+    con = duckdb.connect(db, read_only=True)
+    try:
+        segments = con.execute("SELECT count(*) FROM segments").fetchone()[0]
+        vectors = con.execute("SELECT count(*), min(len(vector)) FROM segment_embeddings").fetchone()
+        codes = con.execute("SELECT count(DISTINCT code_id), count(*) FROM codings").fetchone()
+        typed = con.execute("SELECT count(*) FROM questions WHERE question_type IS NULL").fetchone()[0]
+    finally:
+        con.close()
+    assert vectors == (segments, 384)
+    assert summary.codings == codes[1] and codes[0] >= 10
+    assert typed == 0

@@ -28,15 +28,20 @@ class CodingUnavailable(RuntimeError):
 class CodingStage:
     """Adds suggested codings and question types to segmented logs (nothing else changes)."""
 
-    def __init__(self, codebook: Codebook, coder: Coder, typer: QuestionTyper) -> None:
+    def __init__(self, codebook: Codebook, coder: Coder, typer: QuestionTyper,
+                 embedder: Embedder | None = None) -> None:
         self.codebook = codebook
         self.coder = coder
         self.typer = typer
+        self.embedder = embedder
 
     def transform(self, logs: list[SegmentedLog]) -> list[SegmentedLog]:
         segments = [s for log in logs for s in log.segments]
         suggestions = self.coder.suggest([CodingUnit(s.text, s.field_prompt) for s in segments])
         by_segment = {s.segment_id: found for s, found in zip(segments, suggestions)}
+        # The coders embedded these texts already: the embedder's cache hands them back.
+        vectors = self.embedder.encode([s.text for s in segments]) if self.embedder else None
+        by_vector = {s.segment_id: v.tolist() for s, v in zip(segments, vectors)} if vectors is not None else {}
         questions = [q for log in logs for q in log.questions]
         types = dict(zip([(q.doc_id, q.question_index) for q in questions], self.typer.predict([q.text for q in questions])))
         coded = []
@@ -45,7 +50,10 @@ class CodingStage:
                        for s in log.segments for found in by_segment[s.segment_id]]
             typed = [dataclasses.replace(q, question_type=types[(q.doc_id, q.question_index)][0],
                                          confidence=types[(q.doc_id, q.question_index)][1]) for q in log.questions]
-            coded.append(dataclasses.replace(log, codings=codings, questions=typed))
+            coded.append(dataclasses.replace(
+                log, codings=codings, questions=typed,
+                vectors={s.segment_id: by_vector[s.segment_id] for s in log.segments if s.segment_id in by_vector},
+                vector_model=self.embedder.name if self.embedder else ""))
         return coded
 
 
@@ -78,7 +86,7 @@ def build_coding_stage(config: CodingConfig) -> CodingStage:
     except CodebookError as error:
         raise CodingUnavailable(str(error)) from None
     embedder = load_embedder(config)
-    return CodingStage(codebook, build_coder(config, codebook, embedder), QuestionTyper(codebook, None))
+    return CodingStage(codebook, build_coder(config, codebook, embedder), QuestionTyper(codebook, None), embedder)
 
 
 __all__ = ["CodingStage", "CodingUnavailable", "Coder", "CodingUnit", "Suggestion", "build_coder",

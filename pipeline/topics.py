@@ -1,0 +1,248 @@
+"""Inductive topics: what the logs talk about that the codebook did not foresee.
+
+BERTopic over the anonymised paragraphs, with embeddings from the installed
+MiniLM package (never a hub) and fixed seeds, so the same segments give the
+same topics. The clustering step depends on corpus size:
+- under LARGE_CORPUS segments, UMAP then k-means with k from the corpus size:
+  HDBSCAN leaves most of a few hundred paragraphs as outliers;
+- from LARGE_CORPUS up, UMAP then HDBSCAN with a minimum cluster size that
+  grows with the corpus; its outliers are reassigned to the nearest topic by
+  embedding where they are close enough, and the rest stay topic -1 and are
+  reported.
+Keywords are c-TF-IDF over the text without placeholders ("[PERSON1]") and
+without English and social-work stop words.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from pipeline.config import TopicsConfig
+from pipeline.embeddings import Embedder
+from pipeline.records import Coding
+
+LARGE_CORPUS = 1000
+MIN_SEGMENTS = 10
+OUTLIER_SIMILARITY = 0.3  # an outlier joins its nearest topic only when at least this similar
+PLACEHOLDER = re.compile(r"\[(?:[A-Z]+\d*|M-[0-9A-F]+)\]")
+# Words every log uses: as keywords they would name no topic.
+SOCIAL_WORK_STOP_WORDS = {
+    "set", "sets", "nqsw", "nqsws", "asye", "assessor", "assessors", "social", "work", "worker", "workers",
+    "meeting", "meetings", "session", "time", "think", "thought", "felt", "feel", "really", "just", "like",
+    "got", "get", "did", "does", "going", "went", "today", "month", "week", "also", "lot", "bit", "way",
+    "said", "say", "told", "asked", "people", "member", "members", "group", "able", "quite", "thing", "things",
+    # what is left of contractions once apostrophes split words ("don't" -> "don")
+    "don", "didn", "doesn", "isn", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "hasn", "haven", "aren",
+}
+TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z-]{2,}\b"
+
+
+class TopicsUnavailable(RuntimeError):
+    """Too few segments, or BERTopic cannot run here."""
+
+
+@dataclass(frozen=True)
+class TopicSegment:
+    segment_id: str
+    text: str
+    set_id: str | None
+    meeting_number: int | None
+    codes: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Topic:
+    topic_id: int
+    label: str
+    keywords: tuple[str, ...]
+    size: int
+    best_code: str | None
+    code_share: float  # share of the topic's segments that carry best_code
+
+
+@dataclass(frozen=True)
+class SegmentTopic:
+    segment_id: str
+    topic_id: int
+    probability: float
+
+
+@dataclass(frozen=True)
+class TopicSlice:
+    """A topic's segments within one meeting number or one set, with the words it used there."""
+
+    topic_id: int
+    key: str  # meeting number or set id, as text
+    segments: int
+    keywords: tuple[str, ...]
+
+
+@dataclass
+class TopicResult:
+    strategy: str
+    topics: list[Topic]
+    assignments: list[SegmentTopic]
+    codings: list[Coding] = field(default_factory=list)
+    over_meetings: list[TopicSlice] = field(default_factory=list)
+    per_set: list[TopicSlice] = field(default_factory=list)
+    outliers_before: int = 0
+    outliers_after: int = 0
+
+
+def clean_for_keywords(text: str) -> str:
+    return PLACEHOLDER.sub(" ", text)
+
+
+class TopicModeller:
+    def __init__(self, config: TopicsConfig, embedder: Embedder) -> None:
+        self.config = config
+        self.embedder = embedder
+
+    def fit_transform(self, segments: list[TopicSegment],
+                      stored_vectors: dict[str, list[float]] | None = None) -> TopicResult:
+        """Topics for `segments`; `stored_vectors` (segment_id -> embedding) spares embedding them again."""
+        if len(segments) < MIN_SEGMENTS:
+            raise TopicsUnavailable(f"topics need at least {MIN_SEGMENTS} segments; the database has {len(segments)}")
+        docs = [clean_for_keywords(s.text) for s in segments]
+        embeddings = self._embeddings(segments, stored_vectors or {})
+        model, strategy = self._model(len(segments))
+        topics, _ = model.fit_transform(docs, embeddings)
+        topics = [int(t) for t in topics]
+        before = topics.count(-1)
+        if before and strategy == "hdbscan":
+            topics = self._reduce_outliers(model, docs, topics, embeddings)
+        if strategy == "kmeans":
+            topics = self._merge_small_topics(model, docs, topics, embeddings)
+        after = topics.count(-1)
+        probabilities = self._probabilities(topics, embeddings, model)
+        result = TopicResult(strategy, [], [], outliers_before=before, outliers_after=after)
+        result.assignments = [SegmentTopic(s.segment_id, t, p) for s, t, p in zip(segments, topics, probabilities)]
+        result.topics = self._describe(model, segments, topics)
+        result.codings = self._topic_codings(result.topics, segments, result.assignments)
+        result.over_meetings = self._slices(model, docs, topics, [s.meeting_number for s in segments], "over_time")
+        result.per_set = self._slices(model, docs, topics, [s.set_id for s in segments], "per_class")
+        return result
+
+    def _embeddings(self, segments: list[TopicSegment], stored: dict[str, list[float]]) -> np.ndarray:
+        missing = [s.text for s in segments if s.segment_id not in stored]
+        fresh = iter(self.embedder.encode(missing)) if missing else iter(())
+        return np.stack([np.asarray(stored[s.segment_id], dtype=np.float32) if s.segment_id in stored
+                         else next(fresh) for s in segments])
+
+    # -- the model ------------------------------------------------------------
+
+    def _model(self, size: int):
+        from bertopic import BERTopic
+        from bertopic.vectorizers import ClassTfidfTransformer
+        from sklearn.cluster import KMeans
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+        from umap import UMAP
+
+        seed = self.config.seed
+        neighbours = max(2, min(15, size - 2))
+        umap_model = UMAP(n_neighbors=neighbours, n_components=min(5, size - 2), min_dist=0.0, metric="cosine",
+                          random_state=seed, low_memory=size >= LARGE_CORPUS)
+        min_size = self.config.min_topic_size or (5 if size < LARGE_CORPUS else max(10, size // 200))
+        if size < LARGE_CORPUS:
+            k = self.config.nr_topics or max(2, min(30, round(math.sqrt(size / 2))))
+            cluster_model, strategy = KMeans(n_clusters=k, n_init=10, random_state=seed), "kmeans"
+        else:
+            from hdbscan import HDBSCAN
+
+            cluster_model = HDBSCAN(min_cluster_size=min_size, min_samples=max(5, min_size // 5),
+                                    metric="euclidean", cluster_selection_method="eom", prediction_data=True)
+            strategy = "hdbscan"
+        stop_words = list(ENGLISH_STOP_WORDS | SOCIAL_WORK_STOP_WORDS | set(self.config.stop_words))
+        vectorizer = CountVectorizer(stop_words=stop_words, token_pattern=TOKEN_PATTERN, ngram_range=(1, 2),
+                                     min_df=1 if size < 200 else 2)
+        model = BERTopic(embedding_model=self.embedder.model, umap_model=umap_model, hdbscan_model=cluster_model,
+                         vectorizer_model=vectorizer, ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+                         min_topic_size=min_size,
+                         nr_topics=(self.config.nr_topics or None) if strategy == "hdbscan" else None,
+                         verbose=False)
+        return model, strategy
+
+    def _reduce_outliers(self, model, docs, topics, embeddings) -> list[int]:
+        reassigned = model.reduce_outliers(docs, topics, strategy="embeddings", embeddings=embeddings,
+                                           threshold=OUTLIER_SIMILARITY)
+        model.update_topics(docs, topics=reassigned, vectorizer_model=model.vectorizer_model,
+                            ctfidf_model=model.ctfidf_model)
+        return [int(t) for t in reassigned]
+
+    def _merge_small_topics(self, model, docs, topics, embeddings) -> list[int]:
+        """k-means has no minimum cluster size: a topic smaller than the minimum joins its nearest topic."""
+        minimum = self.config.min_topic_size or 5
+        sizes = Counter(topics)
+        small = {t for t, n in sizes.items() if n < minimum}
+        large = sorted(set(sizes) - small)
+        if not small or not large:
+            return topics
+        topic_array = np.array(topics)
+        centres = np.stack([embeddings[topic_array == t].mean(axis=0) for t in large])
+        merged = [t if t not in small else large[int(np.argmax(centres @ embeddings[i]))]
+                  for i, t in enumerate(topics)]
+        # Renumber 0..k-1 by size, as BERTopic numbers its own topics.
+        order = {t: rank for rank, (t, _) in enumerate(Counter(merged).most_common())}
+        merged = [order[t] for t in merged]
+        model.update_topics(docs, topics=merged, vectorizer_model=model.vectorizer_model,
+                            ctfidf_model=model.ctfidf_model)
+        return merged
+
+    @staticmethod
+    def _probabilities(topics: list[int], embeddings: np.ndarray, model) -> list[float]:
+        """Cosine similarity of each segment to its topic's centroid, in [0, 1] (0 for outliers)."""
+        centroids = {}
+        topic_array = np.array(topics)
+        for topic in set(topics) - {-1}:
+            centre = embeddings[topic_array == topic].mean(axis=0)
+            centroids[topic] = centre / (np.linalg.norm(centre) or 1)
+        return [round(float(max(0.0, embeddings[i] @ centroids[t])), 4) if t != -1 else 0.0
+                for i, t in enumerate(topics)]
+
+    # -- what a person reads --------------------------------------------------
+
+    def _describe(self, model, segments: list[TopicSegment], topics: list[int]) -> list[Topic]:
+        described = []
+        for topic_id in sorted(set(topics)):
+            members = [s for s, t in zip(segments, topics) if t == topic_id]
+            words = tuple(w for w, _ in (model.get_topic(topic_id) or [])[:10] if w)
+            label = "outliers" if topic_id == -1 else " · ".join(words[:3]) or f"topic {topic_id}"
+            counts = Counter(c for s in members for c in s.codes)
+            best, hits = counts.most_common(1)[0] if counts else (None, 0)
+            described.append(Topic(topic_id, label, words, len(members), best, round(hits / len(members), 4)))
+        return described
+
+    def _topic_codings(self, topics: list[Topic], segments: list[TopicSegment],
+                       assignments: list[SegmentTopic]) -> list[Coding]:
+        """A topic's best code, suggested for its segments that lack it, where most of the topic carries it."""
+        confident = {t.topic_id: t for t in topics
+                     if t.topic_id != -1 and t.best_code and t.code_share >= self.config.code_min_share}
+        codings = []
+        for segment, assignment in zip(segments, assignments):
+            topic = confident.get(assignment.topic_id)
+            if topic and topic.best_code not in segment.codes:
+                codings.append(Coding(segment.segment_id, topic.best_code, "topic",
+                                      round(topic.code_share * assignment.probability, 4), "suggested"))
+        return codings
+
+    @staticmethod
+    def _slices(model, docs: list[str], topics: list[int], keys: list, kind: str) -> list[TopicSlice]:
+        present = [i for i, k in enumerate(keys) if k is not None]
+        if len({keys[i] for i in present}) < 1 or not present:
+            return []
+        sub_docs, sub_topics = [docs[i] for i in present], [topics[i] for i in present]
+        sub_keys = [keys[i] for i in present]
+        if kind == "over_time":
+            frame = model.topics_over_time(sub_docs, [int(k) for k in sub_keys], topics=sub_topics,
+                                           nr_bins=None, evolution_tuning=False, global_tuning=False)
+            key_column = "Timestamp"
+        else:
+            frame = model.topics_per_class(sub_docs, [str(k) for k in sub_keys], global_tuning=False)
+            key_column = "Class"
+        return [TopicSlice(int(row.Topic), str(getattr(row, key_column)), int(row.Frequency),
+                           tuple(w.strip() for w in str(row.Words).split(",") if w.strip()))
+                for row in frame.itertuples(index=False)]

@@ -1,0 +1,107 @@
+"""Topics: offline, reproducible, right for small corpora, stored as the data contract says."""
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.config import TopicsConfig
+from pipeline.topics import TopicModeller, TopicSegment, TopicsUnavailable
+
+pytestmark = pytest.mark.slow
+
+THEMES = {
+    "technology": ["The video link failed again and {n} people could not hear the sound.",
+                   "Our firewall blocked the platform so half the set joined by phone for meeting {n}.",
+                   "Cameras were off and the connection froze {n} times during the round."],
+    "paperwork": ["The portfolio forms differ between agencies and {n} sections repeat.",
+                  "We compared the final assessment paperwork; {n} criteria were worded differently.",
+                  "Each agency grades the portfolio evidence its own way, with {n} separate templates."],
+    "workload": ["I carry a full caseload and assess {n} newly qualified workers on top of it.",
+                 "After the removal visit she was exhausted; {n} late evenings this week.",
+                 "Stress is high: {n} colleagues are off sick and the cases keep coming."],
+    "roles": ["I kept time and {n} members took turns as presenter and observer.",
+              "Nobody wanted to host, so the process caretaker stepped in for round {n}.",
+              "We rotated the roles; the timekeeper stopped us after {n} minutes."],
+}
+
+
+def segments(per_theme: int = 12) -> list[TopicSegment]:
+    made = []
+    for theme, templates in THEMES.items():
+        for i in range(per_theme):
+            text = templates[i % 3].format(n=i + 2) + " " + templates[(i + 1) % 3].format(n=i + 3)
+            made.append(TopicSegment(f"{theme}-{i}", text, f"Set {1 + i % 2}", 1 + i % 4,
+                                     frozenset({"process.technology"} if theme == "technology" else ())))
+    return made
+
+
+def test_topics_load_and_fit_without_any_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network access attempted during topic modelling")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    from pipeline.embeddings import Embedder
+
+    result = TopicModeller(TopicsConfig(), Embedder()).fit_transform(segments())
+    assert len(result.assignments) == 48
+
+
+def test_same_segments_give_the_same_topics(embedder):
+    first = TopicModeller(TopicsConfig(), embedder).fit_transform(segments())
+    second = TopicModeller(TopicsConfig(), embedder).fit_transform(segments())
+    assert first.assignments == second.assignments
+    assert [t.keywords for t in first.topics] == [t.keywords for t in second.topics]
+
+
+def test_small_corpus_gets_readable_topics_without_outliers(embedder):
+    result = TopicModeller(TopicsConfig(), embedder).fit_transform(segments())
+    assert result.strategy == "kmeans" and result.outliers_after == 0
+    real = [t for t in result.topics if t.topic_id != -1]
+    assert len(real) >= 3 and all(t.size >= 5 for t in real)
+    words = {w for t in real for w in t.keywords}
+    assert not words & {"set", "the", "and", "person1", "nqsw"}
+    technology = next(t for t in real if t.best_code == "process.technology")
+    assert technology.code_share >= 0.75
+    # The technology topic suggests its code to any of its segments that lack it, at a confidence.
+    assert all(c.method == "topic" and 0 <= c.confidence <= 1 for c in result.codings)
+    assert {s.key for s in result.per_set} == {"Set 1", "Set 2"}
+    assert {int(s.key) for s in result.over_meetings} <= {1, 2, 3, 4}
+
+
+def test_too_few_segments_is_a_clear_error(embedder):
+    with pytest.raises(TopicsUnavailable, match="at least 10 segments"):
+        TopicModeller(TopicsConfig(), embedder).fit_transform(segments()[:5])
+
+
+def test_topic_runs_are_stored_as_the_contract_says(tmp_path, config, anonymiser, embedder):
+    from pipeline.run import run_pipeline, run_topics
+
+    sample = Path(__file__).resolve().parent.parent / "data" / "sample"
+    run_pipeline(sample, config, anonymiser=anonymiser)
+    first = run_topics(config, embedder)
+    second = run_topics(config.with_overrides(topics__nr_topics=4), embedder)
+    con = duckdb.connect(config.store.db, read_only=True)
+    try:
+        columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                             "WHERE table_name = 'topics'").fetchall()}
+        assert {"run_id", "topic_id", "label", "keywords", "size"} <= columns
+        segments_total = con.execute("SELECT count(*) FROM segments").fetchone()[0]
+        for run in (first, second):
+            assigned = con.execute("SELECT count(DISTINCT segment_id) FROM segment_topics WHERE run_id = ?",
+                                   [run.run_id]).fetchone()[0]
+            assert assigned == segments_total
+            sizes = con.execute("SELECT sum(size) FROM topics WHERE run_id = ?", [run.run_id]).fetchone()[0]
+            assert sizes == segments_total
+        assert con.execute("SELECT count(*) FROM runs WHERE command = 'topics'").fetchone()[0] == 2
+        assert con.execute("SELECT count(*) FROM topics WHERE run_id = ? AND topic_id >= 0",
+                           [second.run_id]).fetchone()[0] == 4
+        assert con.execute("SELECT count(*) FROM topic_meetings WHERE run_id = ?", [first.run_id]).fetchone()[0] > 0
+        assert con.execute("SELECT count(*) FROM topic_sets WHERE run_id = ?", [first.run_id]).fetchone()[0] > 0
+        methods = {r[0] for r in con.execute("SELECT DISTINCT method FROM codings").fetchall()}
+        assert methods <= {"rule", "model", "topic", "human"}
+    finally:
+        con.close()
