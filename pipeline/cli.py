@@ -232,4 +232,26 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())
 
 
+@app.command()
+def dashboard(
+    db: Path = typer.Option(..., help="DuckDB file to explore (written by `als run`)."),
+    port: int = typer.Option(8501, help="Local port to serve on."),
+    config: Optional[Path] = ConfigOption,
+) -> None:
+    """Open the Streamlit dashboard on DB: themes, change over meetings, quotes, systemic challenges, topics, review."""
+    import os
+    import subprocess
+
+    app_path = Path(__file__).resolve().parent.parent / "dashboards" / "app.py"
+    if not db.exists():
+        console.print(f"[yellow]{escape(str(db))} does not exist yet: the dashboard will say how to fill it.[/]")
+    env = {**os.environ, "ALS_DB": str(db.resolve())}
+    if config:
+        env["ALS_CONFIG"] = str(config.resolve())
+    console.print(f"Dashboard on http://localhost:{port} (Ctrl+C to stop)")
+    command = [sys.executable, "-m", "streamlit", "run", str(app_path), "--server.port", str(port),
+               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    raise typer.Exit(subprocess.call(command, env=env))
+
+
 from pipeline import cli_coding  # noqa: E402,F401  (registers train, evaluate, review)

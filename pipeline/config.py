@@ -71,6 +71,14 @@ class TopicsConfig:
 
 
 @dataclass
+class DashboardConfig:
+    # Counts resting on fewer organisations than this are suppressed on the lead-body page.
+    min_organisations: int = 3
+    # A challenge raised by at least this many organisations is flagged as systemic.
+    systemic_min_organisations: int = 3
+
+
+@dataclass
 class StoreConfig:
     db: str = "als.duckdb"
 
@@ -81,6 +89,7 @@ class Config:
     anonymise: AnonymiseConfig = field(default_factory=AnonymiseConfig)
     coding: CodingConfig = field(default_factory=CodingConfig)
     topics: TopicsConfig = field(default_factory=TopicsConfig)
+    dashboard: DashboardConfig = field(default_factory=DashboardConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     source: str | None = None  # the file this was loaded from, for the runs table
 
@@ -110,7 +119,8 @@ class Config:
             raise ConfigError(f"{origin}: unknown section(s) {sorted(unknown)}; known: {sorted(sections)}")
         built = {}
         for name, section_cls in (("ingest", IngestConfig), ("anonymise", AnonymiseConfig),
-                                  ("coding", CodingConfig), ("topics", TopicsConfig), ("store", StoreConfig)):
+                                  ("coding", CodingConfig), ("topics", TopicsConfig),
+                                  ("dashboard", DashboardConfig), ("store", StoreConfig)):
             values = data.get(name, {})
             known = {f.name for f in dataclasses.fields(section_cls)}
             bad = set(values) - known
@@ -127,6 +137,7 @@ class Config:
             anonymise=dataclasses.replace(self.anonymise),
             coding=dataclasses.replace(self.coding),
             topics=dataclasses.replace(self.topics),
+            dashboard=dataclasses.replace(self.dashboard),
             store=dataclasses.replace(self.store),
         )
         for dotted, value in overrides.items():

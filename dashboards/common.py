@@ -1,0 +1,106 @@
+"""What every page shares: where the database is, read-only cached queries, filters, empty states.
+
+The database path comes from the `ALS_DB` environment variable (`als dashboard
+--db FILE` sets it), so each page also runs on its own under Streamlit's AppTest.
+Every query opens a read-only connection and closes it at once: the Review page
+can then write through pipeline.store without a lock held by another page.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # pages run as scripts: make the pipeline importable
+    sys.path.insert(0, str(ROOT))
+
+from pipeline.config import Config, ConfigError  # noqa: E402
+from pipeline.themes import Filters  # noqa: E402
+
+FILL_COMMAND = "als run INPUT_DIR --db {db}"
+
+
+def db_path() -> Path:
+    return Path(os.environ.get("ALS_DB", "als.duckdb"))
+
+
+def config() -> Config:
+    try:
+        return Config.load(os.environ.get("ALS_CONFIG") or None)
+    except ConfigError as error:
+        st.warning(f"Config not read ({error}); using defaults.")
+        return Config()
+
+
+def _stamp(path: Path) -> float:
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached(path: str, stamp: float, name: str, args: tuple, _call: Callable) -> pd.DataFrame:
+    # `_call` is not hashed (Streamlit skips leading-underscore arguments): `name` and `args` key it.
+    con = duckdb.connect(path, read_only=True)
+    try:
+        return _call(con, *args)
+    finally:
+        con.close()
+
+
+def query(call: Callable, *args, name: str = "") -> pd.DataFrame:
+    """`call(con, *args)` on a read-only connection, cached until the database file changes."""
+    path = db_path()
+    return _cached(str(path), _stamp(path), name or call.__name__, args, call)
+
+
+def _run_sql(con: duckdb.DuckDBPyConnection, statement: str, params: tuple) -> pd.DataFrame:
+    return con.execute(statement, list(params)).df()
+
+
+def sql(statement: str, *params) -> pd.DataFrame:
+    return query(_run_sql, statement, params)
+
+
+def require_database() -> None:
+    """Stop the page with a clear message when there is nothing to show yet."""
+    path = db_path()
+    if not path.exists():
+        st.info(f"No database at `{path}` yet. Fill one with `{FILL_COMMAND.format(db=path)}` "
+                "(or `bash scripts/sample.sh` for the sample), then `als dashboard --db FILE`.")
+        st.stop()
+    documents = sql("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'documents'")
+    if int(documents["n"][0]) == 0 or int(sql("SELECT count(*) AS n FROM documents")["n"][0]) == 0:
+        st.info(f"The database `{path}` holds no documents yet. Add logs with "
+                f"`{FILL_COMMAND.format(db=path)}`.")
+        st.stop()
+
+
+def sidebar_filters(with_sets: bool = True) -> Filters:
+    """Family, log type, setting, org type, set and month filters, from what the database holds."""
+    def options(column: str) -> list[str]:
+        frame = sql(f"SELECT DISTINCT {column} AS v FROM documents WHERE {column} IS NOT NULL ORDER BY 1")
+        return frame["v"].astype(str).tolist()
+
+    families = sql("SELECT DISTINCT family AS v FROM codebook ORDER BY 1")["v"].tolist()
+    st.sidebar.header("Filters")
+    chosen = Filters(
+        families=st.sidebar.multiselect("Code family", families),
+        log_types=st.sidebar.multiselect("Log type", options("log_type")),
+        settings=st.sidebar.multiselect("Setting", options("setting")),
+        org_types=st.sidebar.multiselect("Organisation type", options("org_type")),
+        sets=st.sidebar.multiselect("Set", options("set_id")) if with_sets else [],
+    )
+    months = options("meeting_month")
+    if len(months) > 1:
+        start, end = st.sidebar.select_slider("Meeting months", months, value=(months[0], months[-1]))
+        chosen.month_from, chosen.month_to = start, end
+    return chosen
+
+
+def codes() -> pd.DataFrame:
+    return sql("SELECT code_id, family, name FROM codebook ORDER BY code_id")

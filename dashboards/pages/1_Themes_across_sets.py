@@ -1,0 +1,43 @@
+"""Codes x sets heatmap: which themes arise where; select a cell to read its quotes."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import altair as alt
+import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
+from common import codes, query, require_database, sidebar_filters
+from pipeline.themes import code_by_set, quotes
+
+st.set_page_config(page_title="Themes across sets", layout="wide")
+st.title("Themes across sets")
+require_database()
+filters = sidebar_filters()
+unit = st.radio("Share of", ["documents", "paragraphs"], horizontal=True)
+grid = query(code_by_set, filters, unit)
+if grid.empty:
+    st.info("No documents match these filters.")
+    st.stop()
+st.altair_chart(alt.Chart(grid).mark_rect().encode(
+    x=alt.X("set_id:N", title="Set"), y=alt.Y("code_id:N", title="Code", axis=alt.Axis(labelLimit=280)),
+    color=alt.Color("share:Q", title=f"Share of {unit}", scale=alt.Scale(scheme="blues")),
+    tooltip=["code_id", "name", "set_id", "coded", "units", alt.Tooltip("share:Q", format=".0%")]),
+    use_container_width=True)
+
+st.subheader("Quotes for a cell")
+code_list = codes()
+code_id = st.selectbox("Code", code_list["code_id"].tolist(),
+                       format_func=lambda c: f"{c} ({code_list.set_index('code_id').loc[c, 'name']})")
+set_id = st.selectbox("Set", sorted(grid["set_id"].dropna().unique().tolist()))
+cell = grid[(grid.code_id == code_id) & (grid.set_id == set_id)]
+if not cell.empty:
+    st.caption(f"{int(cell.coded.iloc[0])} of {int(cell.units.iloc[0])} {unit} in {set_id} carry {code_id}.")
+cell_filters = type(filters)(**{**filters.__dict__, "sets": [set_id]})
+found = query(quotes, cell_filters, code_id, None, "", 50)
+for row in found.itertuples():
+    st.markdown(f"> {row.text}")
+    st.caption(f"{row.member_code} · {row.log_type} · meeting {row.meeting_number} ({row.meeting_month}) · {row.codes}")
+if found.empty:
+    st.write("No paragraphs in this cell.")

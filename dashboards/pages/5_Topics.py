@@ -1,0 +1,50 @@
+"""Inductive topics from the latest topics run: keywords, sizes, over meetings, per set, examples."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import altair as alt
+import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
+from common import require_database, sql
+
+st.set_page_config(page_title="Topics", layout="wide")
+st.title("Topics")
+require_database()
+runs = sql("SELECT run_id, started_at FROM runs WHERE command = 'topics' ORDER BY started_at DESC")
+if runs.empty:
+    st.info("No topics yet. Model them with `als topics --db FILE` (needs at least 10 paragraphs).")
+    st.stop()
+run_id = st.selectbox("Topics run", runs["run_id"].tolist(), help="The newest run first; earlier runs are kept.")
+topics = sql("""SELECT topic_id, label, array_to_string(keywords[1:8], ', ') AS keywords, size, best_code,
+                       code_share FROM topics WHERE run_id = ? ORDER BY topic_id""", run_id)
+outliers = topics[topics.topic_id == -1]["size"].sum()
+st.caption(f"{len(topics[topics.topic_id >= 0])} topics; {int(outliers)} paragraphs left as outliers (topic -1).")
+st.dataframe(topics.style.format({"code_share": "{:.0%}"}), hide_index=True)
+st.altair_chart(alt.Chart(topics[topics.topic_id >= 0]).mark_bar().encode(
+    x=alt.X("size:Q", title="Paragraphs"), y=alt.Y("label:N", sort="-x", title=None),
+    tooltip=["topic_id", "keywords", "best_code"]), use_container_width=True)
+
+left, right = st.columns(2)
+meetings = sql("SELECT topic_id, meeting_number, segments FROM topic_meetings WHERE run_id = ? AND topic_id >= 0",
+               run_id)
+if not meetings.empty:
+    left.subheader("Over meetings")
+    left.altair_chart(alt.Chart(meetings).mark_line(point=True).encode(
+        x="meeting_number:O", y="segments:Q", color="topic_id:N"), use_container_width=True)
+sets = sql("SELECT topic_id, set_id, segments FROM topic_sets WHERE run_id = ? AND topic_id >= 0", run_id)
+if not sets.empty:
+    right.subheader("Per set")
+    right.altair_chart(alt.Chart(sets).mark_rect().encode(
+        x="set_id:N", y="topic_id:O", color=alt.Color("segments:Q", scale=alt.Scale(scheme="greens")),
+        tooltip=["topic_id", "set_id", "segments"]), use_container_width=True)
+
+st.subheader("Example paragraphs")
+topic_id = st.selectbox("Topic", topics[topics.topic_id >= 0]["topic_id"].tolist(),
+                        format_func=lambda t: f"{t}: {topics.set_index('topic_id').loc[t, 'label']}")
+examples = sql("""SELECT s.text, st.probability FROM segment_topics st JOIN segments s USING (segment_id)
+                  WHERE st.run_id = ? AND st.topic_id = ? ORDER BY st.probability DESC LIMIT 5""", run_id, topic_id)
+for row in examples.itertuples():
+    st.markdown(f"> {row.text}")

@@ -1,0 +1,64 @@
+"""Review suggested codings: accept, reject or add a code; decisions are stored by pipeline.store."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import datetime as dt
+
+import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
+from common import codes, db_path, require_database, sql
+from pipeline.records import Coding
+from pipeline.run import new_run_id, package_versions
+from pipeline.store import RunRecord, Store
+
+st.set_page_config(page_title="Review", layout="wide")
+st.title("Review suggested codings")
+require_database()
+code_list = codes()
+code_filter = st.selectbox("Code", ["(any)"] + code_list["code_id"].tolist())
+low, high = st.slider("Confidence", 0.0, 1.0, (0.0, 1.0), 0.05)
+pending = sql("""SELECT c.segment_id, c.code_id, c.method, round(c.confidence, 3) AS confidence, s.text,
+                        d.set_id, d.meeting_number
+                 FROM codings c JOIN segments s USING (segment_id) JOIN documents d USING (doc_id)
+                 WHERE c.status = 'suggested' AND coalesce(c.confidence, 0) BETWEEN ? AND ?
+                   AND (? = '(any)' OR c.code_id = ?)
+                   AND NOT EXISTS (SELECT 1 FROM codings h WHERE h.method = 'human'
+                                   AND h.segment_id = c.segment_id AND h.code_id = c.code_id)
+                 ORDER BY c.confidence, c.segment_id, c.code_id LIMIT 200""",
+              low, high, code_filter, code_filter)
+st.caption(f"{len(pending)} suggestions waiting (lowest confidence first, at most 200).")
+if pending.empty:
+    st.success("Nothing left to review with these filters.")
+    st.stop()
+
+
+def record(decisions: list[Coding]) -> None:
+    run = RunRecord(new_run_id(), "review", dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                    {"source": "dashboard"}, package_versions(), {"decisions": len(decisions)})
+    with Store(db_path()) as store:
+        store.write_codings(run, decisions)
+    st.cache_data.clear()
+
+
+position = min(st.session_state.get("review_position", 0), len(pending) - 1)
+item = pending.iloc[position]
+st.markdown(f"**{item.code_id}** suggested by `{item.method}` at confidence {item.confidence} "
+            f"({item.set_id}, meeting {item.meeting_number})")
+st.markdown(f"> {item.text}")
+accept, reject, skip = st.columns(3)
+if accept.button("Accept", key="accept", type="primary"):
+    record([Coding(item.segment_id, item.code_id, "human", 1.0, "accepted")])
+    st.rerun()
+if reject.button("Reject", key="reject"):
+    record([Coding(item.segment_id, item.code_id, "human", 1.0, "rejected")])
+    st.rerun()
+if skip.button("Skip", key="skip"):
+    st.session_state["review_position"] = (position + 1) % len(pending)
+    st.rerun()
+added = st.selectbox("Add a code to this paragraph", ["(none)"] + code_list["code_id"].tolist(), key="add_code")
+if st.button("Add code", key="add") and added != "(none)":
+    record([Coding(item.segment_id, added, "human", 1.0, "accepted")])
+    st.rerun()

@@ -1,0 +1,62 @@
+"""Systemic challenges for the lead body: which challenges recur across organisations.
+
+A challenge raised in logs from at least `systemic_min_organisations` distinct
+organisations is flagged as systemic. Any count that rests on fewer than
+`min_organisations` organisations (k, 3 by default) is suppressed, so that no
+single organisation can be picked out from a small cell.
+"""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from pipeline.queries import ACTIVE_CODINGS
+
+SUPPRESSED = None  # a suppressed count is shown as missing, never as a number
+
+
+def _raised(con: duckdb.DuckDBPyConnection, family: str) -> str:
+    return (f"SELECT DISTINCT a.code_id, d.doc_id, d.org_code, d.set_id, d.org_type, d.setting, d.meeting_number "
+            f"FROM ({ACTIVE_CODINGS}) a JOIN segments s ON s.segment_id = a.segment_id "
+            f"JOIN documents d ON d.doc_id = s.doc_id JOIN codebook cb ON cb.code_id = a.code_id "
+            f"WHERE cb.family = '{family}'")
+
+
+def challenge_summary(con: duckdb.DuckDBPyConnection, min_organisations: int = 3,
+                      systemic_min_organisations: int = 3, family: str = "challenge") -> pd.DataFrame:
+    """Per challenge code: organisations, sets and documents raising it; systemic flag; small cells suppressed."""
+    frame = con.execute(f"""
+        SELECT cb.code_id, cb.name, count(DISTINCT r.org_code) AS organisations,
+               count(DISTINCT r.set_id) AS sets, count(DISTINCT r.doc_id) AS documents
+        FROM codebook cb LEFT JOIN ({_raised(con, family)}) r ON r.code_id = cb.code_id
+        WHERE cb.family = ? GROUP BY ALL ORDER BY organisations DESC, cb.code_id""", [family]).df()
+    frame["systemic"] = frame["organisations"] >= systemic_min_organisations
+    frame["suppressed"] = frame["organisations"] < min_organisations
+    for column in ("organisations", "sets", "documents"):
+        frame[column] = frame[column].astype("Int64").mask(frame["suppressed"], SUPPRESSED)
+    return frame
+
+
+def challenge_breakdown(con: duckdb.DuckDBPyConnection, by: str, min_organisations: int = 3,
+                        family: str = "challenge") -> pd.DataFrame:
+    """Organisations raising each challenge per org type or setting (`by`), small cells suppressed."""
+    if by not in ("org_type", "setting"):
+        raise ValueError("breakdown is by org_type or setting")
+    frame = con.execute(f"""
+        SELECT r.code_id, coalesce(r.{by}, 'not given') AS "group", count(DISTINCT r.org_code) AS organisations
+        FROM ({_raised(con, family)}) r GROUP BY ALL ORDER BY r.code_id, "group" """).df()
+    frame["suppressed"] = frame["organisations"] < min_organisations
+    frame["organisations"] = frame["organisations"].astype("Int64").mask(frame["suppressed"], SUPPRESSED)
+    return frame
+
+
+def challenge_trend(con: duckdb.DuckDBPyConnection, min_organisations: int = 3,
+                    family: str = "challenge") -> pd.DataFrame:
+    """Organisations raising each challenge per meeting number, small cells suppressed."""
+    frame = con.execute(f"""
+        SELECT r.code_id, r.meeting_number, count(DISTINCT r.org_code) AS organisations
+        FROM ({_raised(con, family)}) r WHERE r.meeting_number IS NOT NULL
+        GROUP BY ALL ORDER BY r.code_id, r.meeting_number""").df()
+    frame["suppressed"] = frame["organisations"] < min_organisations
+    frame["organisations"] = frame["organisations"].astype("Int64").mask(frame["suppressed"], SUPPRESSED)
+    return frame

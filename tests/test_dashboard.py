@@ -1,0 +1,102 @@
+"""Every dashboard page rendered with Streamlit's AppTest against a small database built by the pipeline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pipeline.run import run_pipeline, run_topics
+from pipeline.systemic import challenge_summary
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["app.py", "pages/1_Themes_across_sets.py", "pages/2_Change_over_meetings.py", "pages/3_Quotes.py",
+         "pages/4_Systemic_challenges.py", "pages/5_Topics.py", "pages/6_Review.py"]
+
+
+@pytest.fixture(scope="module")
+def dashboard_db(tmp_path_factory, anonymise_config, anonymiser, embedder):
+    from pipeline.config import Config
+
+    config = Config(anonymise=anonymise_config)
+    config.store.db = str(tmp_path_factory.mktemp("dash") / "dash.duckdb")
+    config.coding.use_embeddings, config.coding.model_file = False, ""
+    run_pipeline(ROOT / "data" / "sample", config, anonymiser=anonymiser)
+    run_topics(config, embedder)
+    return config.store.db
+
+
+def page(path: str, db: str, monkeypatch) -> AppTest:
+    monkeypatch.setenv("ALS_DB", db)
+    app = AppTest.from_file(str(ROOT / "dashboards" / path), default_timeout=60)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def shown_text(app: AppTest) -> str:
+    parts = [str(e.value) for e in app.markdown] + [str(e.value) for e in app.caption]
+    parts += [str(e.value) for e in app.info] + [str(e.value) for e in app.success]
+    parts += [e.value.to_csv() for e in app.dataframe]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_without_error(path, dashboard_db, monkeypatch):
+    page(path, dashboard_db, monkeypatch)
+
+
+def test_overview_shows_the_counts(dashboard_db, monkeypatch):
+    app = page("app.py", dashboard_db, monkeypatch)
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Documents"] == "37"
+    con = duckdb.connect(dashboard_db, read_only=True)
+    sets = con.execute("SELECT count(DISTINCT set_id) FROM documents").fetchone()[0]
+    con.close()
+    assert metrics["Sets"] == str(sets)
+
+
+def test_lead_body_page_suppresses_small_cells(dashboard_db, monkeypatch):
+    con = duckdb.connect(dashboard_db, read_only=True)
+    summary = challenge_summary(con, 3, 3)
+    con.close()
+    suppressed = summary[summary["suppressed"]]["code_id"].tolist()
+    assert suppressed, "the sample should hold a challenge raised by fewer than 3 organisations"
+    app = page("pages/4_Systemic_challenges.py", dashboard_db, monkeypatch)
+    table = app.dataframe[0].value.set_index("code_id")
+    for code in suppressed:
+        assert table.loc[code, "organisations"] == "suppressed (<3)"
+    flagged = summary[summary["systemic"]]["code_id"].tolist()
+    assert all(table.loc[code, "systemic"] == "systemic" for code in flagged)
+
+
+def test_review_accept_writes_a_human_coding(dashboard_db, monkeypatch, tmp_path):
+    import shutil
+
+    db = str(tmp_path / "review.duckdb")
+    shutil.copy(dashboard_db, db)
+    app = page("pages/6_Review.py", db, monkeypatch)
+    app.button(key="reject").click().run()
+    assert not app.exception
+    con = duckdb.connect(db, read_only=True)
+    decided = con.execute("SELECT status, count(*) FROM codings WHERE method = 'human' GROUP BY ALL").fetchall()
+    con.close()
+    assert decided == [("rejected", 1)]
+
+
+def test_empty_or_missing_database_says_what_fills_it(tmp_path, monkeypatch):
+    for path in PAGES:
+        app = page(path, str(tmp_path / "none.duckdb"), monkeypatch)
+        assert any("als run" in str(i.value) for i in app.info), path
+
+
+def test_no_page_shows_personal_data_the_audit_would_find(dashboard_db, monkeypatch):
+    import json
+
+    planted = json.loads((ROOT / "data" / "sample_planted_pii.json").read_text(encoding="utf-8"))
+    text = "\n".join(shown_text(page(path, dashboard_db, monkeypatch)) for path in PAGES)
+    assert len(text) > 2000  # the pages did show the logs' text
+    leaked = [entry["value"] for entry in planted if entry["value"].casefold() in text.casefold()]
+    assert leaked == []

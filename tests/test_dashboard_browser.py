@@ -1,0 +1,87 @@
+"""End to end in a real headless Chromium: start the dashboard on a free port and load every page.
+
+Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them when missing); skipped
+elsewhere. Screenshots are saved to out/screenshots/ for the closing note and for people to look at.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.test_dashboard import ROOT, dashboard_db  # noqa: F401  (the same small pipeline-built database)
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("chromedriver")),
+                                                   reason="Debian chromium and chromium-driver not installed")]
+PAGE_TITLES = {"": "ALS Insight: overview", "Themes_across_sets": "Themes across sets",
+               "Change_over_meetings": "Change over meetings", "Quotes": "Quotes explorer",
+               "Systemic_challenges": "Systemic challenges", "Topics": "Topics", "Review": "Review suggested codings"}
+SCREENSHOTS = ROOT / "out" / "screenshots"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(dashboard_db):  # noqa: F811
+    port = free_port()
+    env = {**os.environ, "ALS_DB": dashboard_db}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboards" / "app.py"), "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("the dashboard did not start")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1400,1000"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.mark.parametrize("slug", list(PAGE_TITLES))
+def test_each_page_loads_in_chromium(slug, server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as seen
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{server}/{slug}")
+    WebDriverWait(browser, 60).until(seen.text_to_be_present_in_element((By.TAG_NAME, "h1"), PAGE_TITLES[slug]))
+    time.sleep(1.5)  # let charts and tables finish drawing before the screenshot
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert PAGE_TITLES[slug] in body
+    assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stException']"), body[:500]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(SCREENSHOTS / f"{slug or 'Overview'}.png"))
