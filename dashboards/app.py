@@ -27,7 +27,7 @@ per_meeting = sql("""SELECT coalesce(CAST(meeting_number AS VARCHAR), 'unknown')
 st.altair_chart(alt.Chart(per_meeting).mark_bar().encode(
     x=alt.X("meeting:N", title="Meeting", sort=None), y=alt.Y("logs:Q", title="Logs"),
     color=alt.Color("log_type:N", title="Log type"), tooltip=["meeting", "log_type", "logs"]),
-    use_container_width=True)
+    width="stretch")
 
 left, right = st.columns(2)
 with left:

@@ -202,7 +202,7 @@ def review_import(
 ) -> None:
     """Apply accept / reject / add decisions as human codings (suggestions are kept as history)."""
     from pipeline.review import ReviewSheetError, database_keys, read_decisions
-    from pipeline.run import new_run_id, package_versions
+    from pipeline.provenance import new_run_id, package_versions
     from pipeline.store import RunRecord, Store
 
     segments, codes = database_keys(db)

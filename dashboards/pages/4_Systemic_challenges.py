@@ -31,7 +31,7 @@ visible = summary[~summary["suppressed"]]
 if not visible.empty:
     st.altair_chart(alt.Chart(visible.astype({"organisations": "int64"})).mark_bar().encode(
         x=alt.X("organisations:Q", title="Organisations raising it"), y=alt.Y("code_id:N", sort="-x", title=None, axis=alt.Axis(labelLimit=280)),
-        color=alt.Color("systemic:N", title="Systemic")), use_container_width=True)
+        color=alt.Color("systemic:N", title="Systemic")), width="stretch")
 
 st.subheader("By organisation type and setting")
 for by, title in (("org_type", "Organisation type"), ("setting", "Setting")):
@@ -50,4 +50,4 @@ if visible_trend.empty:
 else:
     st.altair_chart(alt.Chart(visible_trend.astype({"organisations": "int64"})).mark_line(point=True).encode(
         x=alt.X("meeting_number:O", title="Meeting"), y=alt.Y("organisations:Q"), color="code_id:N"),
-        use_container_width=True)
+        width="stretch")

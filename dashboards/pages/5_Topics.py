@@ -25,7 +25,7 @@ st.caption(f"{len(topics[topics.topic_id >= 0])} topics; {int(outliers)} paragra
 st.dataframe(topics.style.format({"code_share": "{:.0%}"}), hide_index=True)
 st.altair_chart(alt.Chart(topics[topics.topic_id >= 0]).mark_bar().encode(
     x=alt.X("size:Q", title="Paragraphs"), y=alt.Y("label:N", sort="-x", title=None),
-    tooltip=["topic_id", "keywords", "best_code"]), use_container_width=True)
+    tooltip=["topic_id", "keywords", "best_code"]), width="stretch")
 
 left, right = st.columns(2)
 meetings = sql("SELECT topic_id, meeting_number, segments FROM topic_meetings WHERE run_id = ? AND topic_id >= 0",
@@ -33,13 +33,13 @@ meetings = sql("SELECT topic_id, meeting_number, segments FROM topic_meetings WH
 if not meetings.empty:
     left.subheader("Over meetings")
     left.altair_chart(alt.Chart(meetings).mark_line(point=True).encode(
-        x="meeting_number:O", y="segments:Q", color="topic_id:N"), use_container_width=True)
+        x="meeting_number:O", y="segments:Q", color="topic_id:N"), width="stretch")
 sets = sql("SELECT topic_id, set_id, segments FROM topic_sets WHERE run_id = ? AND topic_id >= 0", run_id)
 if not sets.empty:
     right.subheader("Per set")
     right.altair_chart(alt.Chart(sets).mark_rect().encode(
         x="set_id:N", y="topic_id:O", color=alt.Color("segments:Q", scale=alt.Scale(scheme="greens")),
-        tooltip=["topic_id", "set_id", "segments"]), use_container_width=True)
+        tooltip=["topic_id", "set_id", "segments"]), width="stretch")
 
 st.subheader("Example paragraphs")
 topic_id = st.selectbox("Topic", topics[topics.topic_id >= 0]["topic_id"].tolist(),

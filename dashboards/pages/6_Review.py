@@ -11,7 +11,7 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
 from common import codes, db_path, require_database, sql
 from pipeline.records import Coding
-from pipeline.run import new_run_id, package_versions
+from pipeline.provenance import new_run_id, package_versions
 from pipeline.store import RunRecord, Store
 
 st.set_page_config(page_title="Review", layout="wide")
