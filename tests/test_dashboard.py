@@ -100,3 +100,8 @@ def test_no_page_shows_personal_data_the_audit_would_find(dashboard_db, monkeypa
     assert len(text) > 2000  # the pages did show the logs' text
     leaked = [entry["value"] for entry in planted if entry["value"].casefold() in text.casefold()]
     assert leaked == []
+    from pipeline.audit import Auditor, roster_identities
+    from pipeline.config import IngestConfig
+
+    auditor = Auditor(roster_identities(ROOT / "data" / "sample", IngestConfig()))
+    assert [str(hit) for hit in auditor.scan_text("dashboard pages", text)] == []

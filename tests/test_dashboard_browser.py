@@ -31,10 +31,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(dashboard_db):  # noqa: F811
+def start_dashboard(db: str):
+    """A dashboard server on a free localhost port: (process, url)."""
     port = free_port()
-    env = {**os.environ, "ALS_DB": dashboard_db}
+    env = {**os.environ, "ALS_DB": db}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboards" / "app.py"), "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"],
@@ -43,15 +43,27 @@ def server(dashboard_db):  # noqa: F811
     for _ in range(120):
         try:
             urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
+            return process, url
         except OSError:
             time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("the dashboard did not start")
+    process.kill()
+    pytest.fail("the dashboard did not start")
+
+
+@pytest.fixture(scope="module")
+def server(dashboard_db):  # noqa: F811
+    process, url = start_dashboard(dashboard_db)
     yield url
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def auditor():
+    from pipeline.audit import Auditor, roster_identities
+    from pipeline.config import IngestConfig
+
+    return Auditor(roster_identities(ROOT / "data" / "sample", IngestConfig()))
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +83,7 @@ def browser():
 
 
 @pytest.mark.parametrize("slug", list(PAGE_TITLES))
-def test_each_page_loads_in_chromium(slug, server, browser):
+def test_each_page_loads_in_chromium(slug, server, browser, auditor):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as seen
     from selenium.webdriver.support.ui import WebDriverWait
@@ -82,5 +94,24 @@ def test_each_page_loads_in_chromium(slug, server, browser):
     body = browser.find_element(By.TAG_NAME, "body").text
     assert PAGE_TITLES[slug] in body
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stException']"), body[:500]
+    # What the page shows passes the same audit as the database: no roster identity, contact or identifier.
+    assert [str(hit) for hit in auditor.scan_text(f"page {slug or 'Overview'}", body)] == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(SCREENSHOTS / f"{slug or 'Overview'}.png"))
+
+
+def test_a_new_user_on_an_empty_database_is_told_what_to_run(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as seen
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    process, url = start_dashboard(str(tmp_path / "empty.duckdb"))
+    try:
+        browser.get(url)
+        WebDriverWait(browser, 60).until(seen.text_to_be_present_in_element((By.TAG_NAME, "body"), "als run"))
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        browser.save_screenshot(str(SCREENSHOTS / "Empty_database.png"))
+        assert "No database at" in browser.find_element(By.TAG_NAME, "body").text
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
