@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import duckdb
 
@@ -95,68 +96,55 @@ class Store:
             known.add(doc.source_sha256)
             known_refs.add(ref_key)
             result.stored.append(log)
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute(
-                "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [run.run_id, run.command, run.started_at, now, json.dumps(run.config, default=str),
-                 json.dumps(run.versions), json.dumps(run.summary)])
+        with self._run(run) as now:
             if codebook is not None:
                 self._replace_codebook(codebook)
             self._insert_documents(run.run_id, now, result.stored)
             self._insert_codings(run.run_id, [c for log in result.stored for c in log.codings])
             self._insert_vectors(result.stored)
             self._insert_issues(run.run_id, issues + result.conflicts)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
         return result
 
-    def write_codings(self, run: RunRecord, codings: list[Coding]) -> int:
-        """Add codings (review decisions) under a run of their own, atomically; returns rows added."""
+    @contextmanager
+    def _run(self, run: RunRecord) -> Iterator[dt.datetime]:
+        """One transaction holding the run's row and what the block writes: all of it, or none."""
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)",
                              [run.run_id, run.command, run.started_at, now, json.dumps(run.config, default=str),
                               json.dumps(run.versions), json.dumps(run.summary)])
-            self._insert_codings(run.run_id, codings)
+            yield now
             self.con.execute("COMMIT")
-        except Exception:
+        except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def write_codings(self, run: RunRecord, codings: list[Coding]) -> int:
+        """Add codings (review decisions) under a run of their own, atomically; returns rows added."""
+        with self._run(run):
+            self._insert_codings(run.run_id, codings)
         return len(codings)
 
     def write_topics(self, run: RunRecord, result) -> None:
         """A topics run (a `TopicResult`) and everything it found, atomically; earlier runs stay."""
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             [run.run_id, run.command, run.started_at, now, json.dumps(run.config, default=str),
-                              json.dumps(run.versions), json.dumps(run.summary)])
-            rows = {
-                "topics (run_id, topic_id, label, keywords, size, best_code, code_share)":
-                    [(run.run_id, t.topic_id, t.label, list(t.keywords), t.size, t.best_code, t.code_share)
-                     for t in result.topics],
-                "segment_topics (segment_id, run_id, topic_id, probability)":
-                    [(a.segment_id, run.run_id, a.topic_id, a.probability) for a in result.assignments],
-                "topic_meetings (run_id, topic_id, meeting_number, segments, keywords)":
-                    [(run.run_id, x.topic_id, int(x.key), x.segments, list(x.keywords)) for x in result.over_meetings],
-                "topic_sets (run_id, topic_id, set_id, segments, keywords)":
-                    [(run.run_id, x.topic_id, x.key, x.segments, list(x.keywords)) for x in result.per_set],
-            }
+        rows = {
+            "topics (run_id, topic_id, label, keywords, size, best_code, code_share)":
+                [(run.run_id, t.topic_id, t.label, list(t.keywords), t.size, t.best_code, t.code_share)
+                 for t in result.topics],
+            "segment_topics (segment_id, run_id, topic_id, probability)":
+                [(a.segment_id, run.run_id, a.topic_id, a.probability) for a in result.assignments],
+            "topic_meetings (run_id, topic_id, meeting_number, segments, keywords)":
+                [(run.run_id, x.topic_id, int(x.key), x.segments, list(x.keywords)) for x in result.over_meetings],
+            "topic_sets (run_id, topic_id, set_id, segments, keywords)":
+                [(run.run_id, x.topic_id, x.key, x.segments, list(x.keywords)) for x in result.per_set],
+        }
+        with self._run(run):
             for target, values in rows.items():
                 if values:
                     marks = ", ".join("?" * len(values[0]))
                     self.con.executemany(f"INSERT INTO {target} VALUES ({marks})", values)
             self._insert_codings(run.run_id, result.codings)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     def _insert_vectors(self, logs: list[SegmentedLog]) -> None:
         rows = [(segment_id, log.vector_model, vector) for log in logs for segment_id, vector in log.vectors.items()]

@@ -61,38 +61,32 @@ def _units(unit: str) -> str:
 
 def code_by_set(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str = "documents") -> pd.DataFrame:
     """One row per (code, set): units carrying the code, units in the set, and the share."""
-    doc_where, doc_params = filters.documents_where()
-    code_where, code_params = filters.codes_where()
-    return con.execute(f"""
-        WITH units AS (SELECT u.unit_id, d.set_id FROM ({_units(unit)}) u JOIN documents d USING (doc_id)
-                       WHERE {doc_where}),
-             totals AS (SELECT set_id, count(*) AS units FROM units GROUP BY set_id),
-             coded AS (SELECT c.code_id, u.set_id, count(DISTINCT c.unit_id) AS coded
-                       FROM ({_coded_units(unit)}) c JOIN units u USING (unit_id) GROUP BY ALL)
-        SELECT cb.code_id, cb.family, cb.name, t.set_id, coalesce(c.coded, 0) AS coded, t.units,
-               coalesce(c.coded, 0) / t.units AS share
-        FROM codebook cb CROSS JOIN totals t
-        LEFT JOIN coded c ON c.code_id = cb.code_id AND c.set_id = t.set_id
-        WHERE {code_where}
-        ORDER BY cb.code_id, t.set_id""", doc_params + code_params).df()
+    return _code_share(con, filters, unit, "set_id")
 
 
 def code_by_meeting(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str = "documents") -> pd.DataFrame:
     """One row per (code, meeting number): the share of that meeting's units carrying the code."""
+    return _code_share(con, filters, unit, "meeting_number")
+
+
+def _code_share(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, by: str) -> pd.DataFrame:
+    if by not in ("set_id", "meeting_number"):
+        raise ValueError(f"cannot group by {by}")
     doc_where, doc_params = filters.documents_where()
     code_where, code_params = filters.codes_where()
+    known = " AND d.meeting_number IS NOT NULL" if by == "meeting_number" else ""  # no line point for "unknown"
     return con.execute(f"""
-        WITH units AS (SELECT u.unit_id, d.meeting_number FROM ({_units(unit)}) u JOIN documents d USING (doc_id)
-                       WHERE {doc_where} AND d.meeting_number IS NOT NULL),
-             totals AS (SELECT meeting_number, count(*) AS units FROM units GROUP BY meeting_number),
-             coded AS (SELECT c.code_id, u.meeting_number, count(DISTINCT c.unit_id) AS coded
+        WITH units AS (SELECT u.unit_id, d.{by} FROM ({_units(unit)}) u JOIN documents d USING (doc_id)
+                       WHERE {doc_where}{known}),
+             totals AS (SELECT {by}, count(*) AS units FROM units GROUP BY {by}),
+             coded AS (SELECT c.code_id, u.{by}, count(DISTINCT c.unit_id) AS coded
                        FROM ({_coded_units(unit)}) c JOIN units u USING (unit_id) GROUP BY ALL)
-        SELECT cb.code_id, cb.family, cb.name, t.meeting_number, coalesce(c.coded, 0) AS coded, t.units,
+        SELECT cb.code_id, cb.family, cb.name, t.{by}, coalesce(c.coded, 0) AS coded, t.units,
                coalesce(c.coded, 0) / t.units AS share
         FROM codebook cb CROSS JOIN totals t
-        LEFT JOIN coded c ON c.code_id = cb.code_id AND c.meeting_number = t.meeting_number
+        LEFT JOIN coded c ON c.code_id = cb.code_id AND c.{by} = t.{by}
         WHERE {code_where}
-        ORDER BY cb.code_id, t.meeting_number""", doc_params + code_params).df()
+        ORDER BY cb.code_id, t.{by}""", doc_params + code_params).df()
 
 
 def rises_and_falls(by_meeting: pd.DataFrame) -> pd.DataFrame:

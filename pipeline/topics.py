@@ -27,7 +27,10 @@ from pipeline.records import Coding
 
 LARGE_CORPUS = 1000
 MIN_SEGMENTS = 10
-OUTLIER_SIMILARITY = 0.3  # an outlier joins its nearest topic only when at least this similar
+# An outlier joins its nearest topic only when this similar (MiniLM paraphrases score about 0.6 and up).
+# Measured on 2,000 synthetic segments: 320 outliers -> 0 left at 0.3, 1 at 0.45, 57 at 0.6; at 0.3 every
+# outlier was forced into a topic, which hides what fits nowhere.
+OUTLIER_SIMILARITY = 0.6
 PLACEHOLDER = re.compile(r"\[(?:[A-Z]+\d*|M-[0-9A-F]+)\]")
 # Words every log uses: as keywords they would name no topic.
 SOCIAL_WORK_STOP_WORDS = {
