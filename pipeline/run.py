@@ -135,6 +135,7 @@ def run_topics(config: Config, embedder=None, progress: ProgressFactory = _no_pr
 
     clock = time.perf_counter()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    Store(config.store.db).close()  # brings a database from an older version up to the current schema
     con = duckdb.connect(config.store.db, read_only=True)
     try:
         segments = topic_segments(con)
