@@ -18,6 +18,7 @@ cat <<MSG
 
 Done. The anonymised sample programme is in out/sample.duckdb
   exports:   out/sample-export.jsonl (one document per line), out/sample-segments.csv
+  dashboard: .venv/bin/als dashboard --db out/sample.duckdb
   next:      .venv/bin/als --help
              .venv/bin/python -c "import duckdb; print(duckdb.connect('out/sample.duckdb', read_only=True).sql('SELECT set_id, log_type, count(*) FROM documents GROUP BY ALL ORDER BY ALL'))"
 MSG
