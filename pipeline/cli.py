@@ -236,6 +236,7 @@ if __name__ == "__main__":  # pragma: no cover
 def dashboard(
     db: Path = typer.Option(..., help="DuckDB file to explore (written by `als run`)."),
     port: int = typer.Option(8501, help="Local port to serve on."),
+    address: str = typer.Option("127.0.0.1", help="Address to listen on (this machine only by default)."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
     """Open the Streamlit dashboard on DB: themes, change over meetings, quotes, systemic challenges, topics, review."""
@@ -248,9 +249,10 @@ def dashboard(
     env = {**os.environ, "ALS_DB": str(db.resolve())}
     if config:
         env["ALS_CONFIG"] = str(config.resolve())
-    console.print(f"Dashboard on http://localhost:{port} (Ctrl+C to stop)")
+    console.print(f"Dashboard on http://{address}:{port} (Ctrl+C to stop)")
+    # A set address also stops Streamlit looking up this machine's external IP over the network.
     command = [sys.executable, "-m", "streamlit", "run", str(app_path), "--server.port", str(port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+               "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     raise typer.Exit(subprocess.call(command, env=env))
 
 
