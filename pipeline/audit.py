@@ -114,7 +114,7 @@ def _strings(value, key: str = "") -> Iterator[tuple[str, str]]:
 def _text_columns(con) -> Iterator[tuple[str, str, list[str]]]:
     columns = con.execute(
         "SELECT table_name, column_name FROM information_schema.columns "
-        "WHERE data_type LIKE 'VARCHAR%' OR data_type = 'JSON' OR data_type LIKE '%[]' "
+        "WHERE data_type LIKE 'VARCHAR%' OR data_type = 'JSON' "  # text and text lists, not vectors
         "ORDER BY table_name, column_name").fetchall()
     for table, column in columns:
         if column in GENERATED_COLUMNS:

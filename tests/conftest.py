@@ -72,7 +72,7 @@ def all_text_in_db(db_path: str | Path) -> str:
     try:
         chunks = []
         columns = con.execute("SELECT table_name, column_name FROM information_schema.columns "
-                              "WHERE data_type LIKE 'VARCHAR%' OR data_type = 'JSON' OR data_type LIKE '%[]'"
+                              "WHERE data_type LIKE 'VARCHAR%' OR data_type = 'JSON'"
                               ).fetchall()
         for table, column in columns:
             for (value,) in con.execute(f'SELECT CAST("{column}" AS VARCHAR) FROM "{table}"').fetchall():

@@ -115,3 +115,13 @@ def test_sample_is_coded_and_its_vectors_are_kept_for_topics(sample_run):
     assert vectors == (segments, 384)
     assert summary.codings == codes[1] and codes[0] >= 10
     assert typed == 0
+
+
+def test_audit_finds_nothing_in_the_sample_database(sample_run):
+    """Vectors, topics and codings included: the audit reads every text column and flags nothing."""
+    from pipeline.audit import Auditor, roster_identities
+    from pipeline.config import IngestConfig
+
+    _, db, export_path = sample_run
+    auditor = Auditor(roster_identities(SAMPLE, IngestConfig()))
+    assert [str(hit) for hit in auditor.scan_database(db) + auditor.scan_file(export_path)] == []
