@@ -7,6 +7,8 @@ measured (see benchmarks/bench_coding.py).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from pipeline.codebook import Codebook
@@ -14,6 +16,13 @@ from pipeline.coding.base import Coder, CodingUnit, best_thresholds
 from pipeline.coding.embedding import EmbeddingCoder
 from pipeline.coding.prompts import PromptPrior
 from pipeline.coding.rules import RuleCoder
+
+
+@dataclass(frozen=True)
+class CoderParts:
+    rules: np.ndarray            # (n, n_codes) rule coder scores
+    embedding: np.ndarray | None  # (n, n_codes) embedding coder scores, None without embeddings
+    hinted: np.ndarray           # (n, n_codes) 1 where the field's prompt hints the code
 
 
 class CombinedCoder(Coder):
@@ -26,10 +35,17 @@ class CombinedCoder(Coder):
         self.prior = PromptPrior(codebook)
 
     def score(self, units: list[CodingUnit]) -> np.ndarray:
-        scores = self.rules.score(units)
-        if self.embedding is not None:
-            scores = (scores + self.embedding.score(units)) / 2
-        return np.clip(scores * self.prior.weights([u.prompt for u in units]), 0, 1)
+        return self.combine(self.parts(units))
+
+    def parts(self, units: list[CodingUnit]) -> CoderParts:
+        """Each ingredient of the score, computed once (the trained coder reuses them as features)."""
+        return CoderParts(self.rules.score(units),
+                          self.embedding.score(units) if self.embedding is not None else None,
+                          self.prior.hinted([u.prompt for u in units]))
+
+    def combine(self, parts: CoderParts) -> np.ndarray:
+        scores = parts.rules if parts.embedding is None else (parts.rules + parts.embedding) / 2
+        return np.clip(scores * self.prior.weights_from(parts.hinted), 0, 1)
 
     def fit(self, units: list[CodingUnit], labels: np.ndarray) -> "CombinedCoder":
         self.thresholds = best_thresholds(self.score(units), labels, self.thresholds)

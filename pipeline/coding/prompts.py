@@ -31,6 +31,10 @@ class PromptPrior:
         return matrix
 
     def weights(self, prompts: list[str]) -> np.ndarray:
-        hinted = self.hinted(prompts)
+        return self.weights_from(self.hinted(prompts))
+
+    @staticmethod
+    def weights_from(hinted: np.ndarray) -> np.ndarray:
+        """Multipliers from a `hinted` matrix: hinted codes up, the others down, unhinted rows as they are."""
         any_hint = hinted.any(axis=1, keepdims=True)
         return np.where(any_hint, np.where(hinted == 1, HINTED_WEIGHT, UNHINTED_WEIGHT), 1.0)

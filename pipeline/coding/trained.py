@@ -17,7 +17,7 @@ from sklearn.linear_model import LogisticRegression
 
 from pipeline.codebook import Codebook
 from pipeline.coding.base import Coder, CodingUnit, best_thresholds, texts_of
-from pipeline.coding.combined import CombinedCoder
+from pipeline.coding.combined import CoderParts, CombinedCoder
 from pipeline.embeddings import Embedder
 
 MIN_POSITIVES = 2
@@ -46,10 +46,9 @@ class TrainedCoder(Coder):
         self.trained = np.zeros(len(self.code_ids), dtype=bool)
         self.training_size = 0
 
-    def features(self, units: list[CodingUnit]) -> np.ndarray:
-        base_scores = [self.base.rules.score(units), self.base.prior.hinted([u.prompt for u in units])]
-        if self.base.embedding is not None:
-            base_scores.append(self.base.embedding.score(units))
+    def features(self, units: list[CodingUnit], parts: CoderParts | None = None) -> np.ndarray:
+        parts = parts or self.base.parts(units)
+        base_scores = [parts.rules, parts.hinted] + ([parts.embedding] if parts.embedding is not None else [])
         return np.hstack([self.embedder.encode(texts_of(units))] + base_scores)
 
     def fit(self, units: list[CodingUnit], labels: np.ndarray) -> "TrainedCoder":
@@ -72,10 +71,11 @@ class TrainedCoder(Coder):
         return self
 
     def score(self, units: list[CodingUnit]) -> np.ndarray:
-        base = self.base.score(units)
+        parts = self.base.parts(units)
+        base = self.base.combine(parts)
         if self.weights is None or not self.trained.any():
             return base
-        probabilities = 1 / (1 + np.exp(-(self.features(units) @ self.weights.T + self.intercepts)))
+        probabilities = 1 / (1 + np.exp(-(self.features(units, parts) @ self.weights.T + self.intercepts)))
         blended = TRAINED_SHARE * probabilities + (1 - TRAINED_SHARE) * base
         return np.where(self.trained, blended, base)
 
