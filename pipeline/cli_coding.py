@@ -83,16 +83,13 @@ def _reviewed_paragraphs(db: Path):
 
     from pipeline.labels import LabelledParagraph
 
-    con = duckdb.connect(str(db), read_only=True)
-    try:
+    with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute(
             "WITH decided AS (SELECT segment_id, code_id, arg_max(status, created_at) AS status FROM codings "
             "                 WHERE method = 'human' GROUP BY ALL) "
             "SELECT s.segment_id, s.text, s.field_prompt, d.set_id, "
             "       list(x.code_id) FILTER (WHERE x.status = 'accepted') "
             "FROM decided x JOIN segments s USING (segment_id) JOIN documents d USING (doc_id) GROUP BY ALL").fetchall()
-    finally:
-        con.close()
     return [LabelledParagraph(text, frozenset(codes or []), str(set_id), segment_id, prompt)
             for segment_id, text, prompt, set_id, codes in rows]
 

@@ -33,8 +33,7 @@ class ReviewResult:
 
 
 def suggestions_frame(db: str | Path) -> pd.DataFrame:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
+    with duckdb.connect(str(db), read_only=True) as con:
         frame = con.execute(
             "SELECT c.segment_id, d.source_ref, d.set_id, d.meeting_number, s.field_prompt, s.text, "
             "c.code_id, c.method, round(c.confidence, 3) AS confidence "
@@ -43,8 +42,6 @@ def suggestions_frame(db: str | Path) -> pd.DataFrame:
             "AND NOT EXISTS (SELECT 1 FROM codings h WHERE h.method = 'human' "
             "                AND h.segment_id = c.segment_id AND h.code_id = c.code_id) "
             "ORDER BY d.set_id, d.meeting_number, d.source_ref, s.field_index, s.paragraph_index, c.code_id").df()
-    finally:
-        con.close()
     frame["decision"] = ""
     frame["note"] = ""
     return frame[SHEET_COLUMNS]
@@ -95,10 +92,7 @@ def read_decisions(path: str | Path, known_segments: set[str], known_codes: set[
 
 
 def database_keys(db: str | Path) -> tuple[set[str], set[str]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
+    with duckdb.connect(str(db), read_only=True) as con:
         segments = {r[0] for r in con.execute("SELECT segment_id FROM segments").fetchall()}
         codes = {r[0] for r in con.execute("SELECT code_id FROM codebook").fetchall()}
-    finally:
-        con.close()
     return segments, codes

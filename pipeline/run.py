@@ -136,12 +136,9 @@ def run_topics(config: Config, embedder=None, progress: ProgressFactory = _no_pr
     clock = time.perf_counter()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     Store(config.store.db).close()  # brings a database from an older version up to the current schema
-    con = duckdb.connect(config.store.db, read_only=True)
-    try:
+    with duckdb.connect(config.store.db, read_only=True) as con:
         segments = topic_segments(con)
         stored = segment_vectors(con, config.coding.embedding_model)
-    finally:
-        con.close()
     if len(segments) < MIN_SEGMENTS:  # before loading a model for nothing
         raise TopicsUnavailable(f"topics need at least {MIN_SEGMENTS} segments; the database has {len(segments)}")
     embedder = embedder or Embedder(config.coding.embedding_model)
