@@ -50,10 +50,15 @@ class QuestionType:
 
 @dataclass(frozen=True)
 class PromptHint:
-    """Paragraphs written under a prompt matching `prompt` are likely to carry `codes`."""
+    """Paragraphs written under a prompt matching `prompt` are likely to carry `codes`.
+
+    `implies` names codes the prompt asks for by design: whatever a member writes
+    under "Actions I will take" is an action unless it says otherwise.
+    """
 
     prompt: str
     codes: tuple[str, ...]  # code ids, or "family.*"
+    implies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,7 @@ def _from_yaml(path: Path) -> Codebook:
         QuestionType(str(q.get("id") or "").strip(), str(q.get("definition") or "").strip(),
                       _strings(q.get("examples")), _strings(q.get("patterns")))
         for q in data.get("question_types") or [] if isinstance(q, dict))
-    hints = tuple(PromptHint(str(h.get("prompt") or ""), _strings(h.get("codes")))
+    hints = tuple(PromptHint(str(h.get("prompt") or ""), _strings(h.get("codes")), _strings(h.get("implies")))
                   for h in data.get("prompt_hints") or [] if isinstance(h, dict))
     codebook = Codebook(tuple(codes), families, question_types, str(path), hints)
     _validate(codebook, path, problems, [f"code #{i}" for i in range(1, len(codes) + 1)])
@@ -197,7 +202,7 @@ def _validate(codebook: Codebook, path: Path, problems: list[str], where: list[s
     for number, hint in enumerate(codebook.prompt_hints, start=1):
         _check_pattern(hint.prompt, f"prompt hint #{number}", problems)
         # A CSV codebook inherits the default hints: codes it dropped are simply not hinted.
-        unknown = [ref for ref in hint.codes if not codebook.expand((ref,))]
+        unknown = [ref for ref in hint.codes + hint.implies if not codebook.expand((ref,))]
         if unknown and path.suffix.lower() != ".csv":
             problems.append(f"prompt hint #{number}: unknown code(s) {', '.join(unknown)}")
     if problems:

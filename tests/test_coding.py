@@ -102,6 +102,31 @@ def test_prompt_hints_weight_the_codes_a_field_is_for(codebook, embedder):
     assert under_actions[action] > elsewhere[action]
 
 
+def test_a_prompt_implies_its_code_unless_the_paragraph_vetoes_it(codebook):
+    coder = CombinedCoder(codebook, RuleCoder(codebook), None)
+    action = codebook.code_ids.index("learning.action")
+    plain = "Ring the team manager about her protected days."
+    vague = "Maybe at some point look at the paperwork again."
+    scores = coder.score([CodingUnit(plain, "Actions I will take"), CodingUnit(vague, "Actions I will take"),
+                          CodingUnit(plain, "Why it matters")])
+    assert scores[0, action] >= 0.5  # the field asks for actions: suggested without any action words
+    assert scores[1, action] < 0.5   # every sentence is a vague intention: the code's exclude pattern vetoes it
+    assert scores[2, action] < 0.5   # the same words under another prompt imply nothing
+
+
+def test_a_hint_implying_an_unknown_code_is_reported(tmp_path):
+    path = tmp_path / "codes.yaml"
+    path.write_text("""
+families: {process: How the set works}
+codes:
+  - {id: process.roles, family: process, name: Roles, definition: Set roles}
+prompt_hints:
+  - {prompt: roles, codes: [process.roles], implies: [process.hosting]}
+""")
+    with pytest.raises(CodebookError, match=r"prompt hint #1: unknown code\(s\) process.hosting"):
+        load_codebook(path)
+
+
 LABELLED = [("I kept time and she was process caretaker.", {"process.roles"}),
             ("He hosted and I observed the round.", {"process.roles"}),
             ("We swapped our handbooks with the other agencies.", {"learning.inter_organisational"}),

@@ -50,6 +50,15 @@ class RuleCoder(Coder):
                 scores[i, j] = 1 - miss
         return scores
 
+    def vetoed(self, units: list[CodingUnit]) -> np.ndarray:
+        """(n, n_codes) True where every sentence of the unit matches one of the code's exclude patterns."""
+        result = np.zeros((len(units), len(self.code_ids)), dtype=bool)
+        for i, unit in enumerate(units):
+            parts = sentences(unit.text)
+            for j, vetoes in enumerate(self.vetoes):
+                result[i, j] = bool(vetoes and parts) and all(any(v.search(s) for v in vetoes) for s in parts)
+        return result
+
     def matched_patterns(self, text: str, code_id: str) -> list[str]:
         """Which of a code's patterns match `text` (to explain a suggestion to a reviewer)."""
         j = self.code_ids.index(code_id)

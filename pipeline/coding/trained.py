@@ -22,7 +22,7 @@ from pipeline.embeddings import Embedder
 
 MIN_POSITIVES = 2
 TRAINED_SHARE = 0.6  # weight of the fitted model against the out-of-the-box coder
-FORMAT = "als-insight-coder/1"
+FORMAT = "als-insight-coder/2"  # /2 added the implied-code features
 
 
 class ModelFileError(ValueError):
@@ -48,7 +48,7 @@ class TrainedCoder(Coder):
 
     def features(self, units: list[CodingUnit], parts: CoderParts | None = None) -> np.ndarray:
         parts = parts or self.base.parts(units)
-        base_scores = [parts.rules, parts.hinted] + ([parts.embedding] if parts.embedding is not None else [])
+        base_scores = [parts.rules, parts.hinted, parts.implied] + ([parts.embedding] if parts.embedding is not None else [])
         return np.hstack([self.embedder.encode(texts_of(units))] + base_scores)
 
     def fit(self, units: list[CodingUnit], labels: np.ndarray) -> "TrainedCoder":
