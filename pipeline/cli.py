@@ -228,10 +228,6 @@ def main() -> None:  # pragma: no cover - console entry point
     app()
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
-
-
 @app.command()
 def dashboard(
     db: Path = typer.Option(..., help="DuckDB file to explore (written by `als run`)."),
@@ -257,3 +253,9 @@ def dashboard(
 
 
 from pipeline import cli_coding  # noqa: E402,F401  (registers train, evaluate, review)
+
+if __name__ == "__main__":  # pragma: no cover
+    # Run as `python -m pipeline.cli`, this file is __main__ and cli_coding registered its
+    # commands on the imported pipeline.cli's app: run that one, which has every command.
+    from pipeline.cli import app as registered_app
+    sys.exit(registered_app())
