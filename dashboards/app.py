@@ -4,11 +4,9 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from common import db_path, require_database, sql
+from common import db_path, open_page, sql
 
-st.set_page_config(page_title="ALS Insight", page_icon="📘", layout="wide")
-st.title("ALS Insight: overview")
-require_database()
+open_page("ALS Insight", "ALS Insight: overview", icon="📘")
 
 counts = sql("""SELECT count(*) AS documents, count(DISTINCT set_id) AS sets,
                        count(DISTINCT meeting_number) AS meetings, count(DISTINCT member_code) AS members,

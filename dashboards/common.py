@@ -66,6 +66,13 @@ def sql(statement: str, *params) -> pd.DataFrame:
     return query(_run_sql, statement, params)
 
 
+def open_page(title: str, heading: str | None = None, icon: str | None = None) -> None:
+    """Every page's start: its browser title, its heading, and a stop when there is nothing to show yet."""
+    st.set_page_config(page_title=title, page_icon=icon, layout="wide")
+    st.title(heading or title)
+    require_database()
+
+
 def require_database() -> None:
     """Stop the page with a clear message when there is nothing to show yet."""
     path = db_path()

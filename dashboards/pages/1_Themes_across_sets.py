@@ -8,12 +8,10 @@ import altair as alt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import codes, query, require_database, sidebar_filters
+from common import codes, open_page, query, sidebar_filters
 from pipeline.themes import code_by_set, quotes
 
-st.set_page_config(page_title="Themes across sets", layout="wide")
-st.title("Themes across sets")
-require_database()
+open_page("Themes across sets")
 filters = sidebar_filters()
 unit = st.radio("Share of", ["documents", "paragraphs"], horizontal=True)
 grid = query(code_by_set, filters, unit)

@@ -8,12 +8,10 @@ import altair as alt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import query, require_database, sidebar_filters
+from common import open_page, query, sidebar_filters
 from pipeline.themes import code_by_meeting, rises_and_falls
 
-st.set_page_config(page_title="Change over meetings", layout="wide")
-st.title("Change over meetings")
-require_database()
+open_page("Change over meetings")
 filters = sidebar_filters()
 unit = st.radio("Share of", ["documents", "paragraphs"], horizontal=True)
 by_meeting = query(code_by_meeting, filters, unit)

@@ -8,12 +8,10 @@ from pathlib import Path
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import codes, query, require_database, sidebar_filters
+from common import codes, open_page, query, sidebar_filters
 from pipeline.themes import quotes
 
-st.set_page_config(page_title="Quotes", layout="wide")
-st.title("Quotes explorer")
-require_database()
+open_page("Quotes", "Quotes explorer")
 filters = sidebar_filters()
 code_list = codes()
 code_id = st.selectbox("Code", ["(any)"] + code_list["code_id"].tolist())

@@ -8,12 +8,10 @@ import altair as alt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import config, query, require_database
+from common import config, open_page, query
 from pipeline.systemic import challenge_breakdown, challenge_summary, challenge_trend
 
-st.set_page_config(page_title="Systemic challenges", layout="wide")
-st.title("Systemic challenges")
-require_database()
+open_page("Systemic challenges")
 settings = config().dashboard
 k = settings.min_organisations
 st.caption(f"A challenge raised by {settings.systemic_min_organisations} or more organisations is flagged as "

@@ -8,11 +8,9 @@ import altair as alt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import require_database, sql
+from common import open_page, sql
 
-st.set_page_config(page_title="Topics", layout="wide")
-st.title("Topics")
-require_database()
+open_page("Topics")
 runs = sql("SELECT run_id, started_at FROM runs WHERE command = 'topics' ORDER BY started_at DESC")
 if runs.empty:
     st.info("No topics yet. Model them with `als topics --db FILE` (needs at least 10 paragraphs).")

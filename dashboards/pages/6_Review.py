@@ -9,14 +9,12 @@ import datetime as dt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import codes, db_path, require_database, sql
+from common import codes, db_path, open_page, sql
 from pipeline.records import Coding
 from pipeline.provenance import new_run_id, package_versions
 from pipeline.store import RunRecord, Store
 
-st.set_page_config(page_title="Review", layout="wide")
-st.title("Review suggested codings")
-require_database()
+open_page("Review", "Review suggested codings")
 code_list = codes()
 code_filter = st.selectbox("Code", ["(any)"] + code_list["code_id"].tolist())
 low, high = st.slider("Confidence", 0.0, 1.0, (0.0, 1.0), 0.05)
