@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:  # pages run as scripts: make the pipeline importa
     sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Config, ConfigError  # noqa: E402
-from pipeline.themes import Filters  # noqa: E402
+from pipeline.queries.themes import Filters  # noqa: E402
 
 FILL_COMMAND = "als run INPUT_DIR --db {db}"
 

@@ -5,7 +5,7 @@ import json
 import os
 from pathlib import Path
 
-from pipeline import queries
+from pipeline.queries import documents as queries
 from pipeline.store import connect
 
 FORMATS = ("jsonl", "csv")

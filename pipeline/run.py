@@ -130,7 +130,7 @@ def run_topics(config: Config, embedder=None, progress: ProgressFactory = _no_pr
     import duckdb
 
     from pipeline.embeddings import Embedder
-    from pipeline.queries import segment_vectors, topic_segments
+    from pipeline.queries.documents import segment_vectors, topic_segments
     from pipeline.topics import MIN_SEGMENTS, TopicModeller, TopicsUnavailable
 
     clock = time.perf_counter()

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pipeline.run import run_pipeline, run_topics
-from pipeline.systemic import challenge_summary
+from pipeline.queries.systemic import challenge_summary
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
 from common import open_page, query, sidebar_filters
-from pipeline.themes import code_by_meeting, rises_and_falls
+from pipeline.queries.themes import code_by_meeting, rises_and_falls
 
 open_page("Change over meetings")
 filters = sidebar_filters()

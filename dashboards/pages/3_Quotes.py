@@ -9,7 +9,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
 from common import codes, open_page, query, sidebar_filters
-from pipeline.themes import quotes
+from pipeline.queries.themes import quotes
 
 open_page("Quotes", "Quotes explorer")
 filters = sidebar_filters()

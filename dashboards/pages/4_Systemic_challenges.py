@@ -9,7 +9,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
 from common import config, open_page, query
-from pipeline.systemic import challenge_breakdown, challenge_summary, challenge_trend
+from pipeline.queries.systemic import challenge_breakdown, challenge_summary, challenge_trend
 
 open_page("Systemic challenges")
 settings = config().dashboard

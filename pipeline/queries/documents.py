@@ -1,4 +1,4 @@
-"""Read-only queries shared by export, reports and the dashboard."""
+"""The documents, segments and vectors as the exports, topics and coding read them."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -6,14 +6,7 @@ from typing import Any, Iterator
 
 import duckdb
 
-# A coding counts unless it was rejected (data contract: suggested and accepted count). A person's
-# newest decision on a (segment, code) overrides the suggestions: their rejection removes the code.
-ACTIVE_CODINGS = (
-    "SELECT DISTINCT c.segment_id, c.code_id FROM codings c "
-    "LEFT JOIN (SELECT segment_id, code_id, arg_max(status, created_at) AS decided FROM codings "
-    "           WHERE method = 'human' GROUP BY segment_id, code_id) h "
-    "ON h.segment_id = c.segment_id AND h.code_id = c.code_id "
-    "WHERE c.status <> 'rejected' AND coalesce(h.decided, c.status) <> 'rejected'")
+from pipeline.queries.codings import ACTIVE_CODINGS
 
 DOCUMENT_COLUMNS = ("doc_id", "source_ref", "log_type", "set_id", "meeting_number", "meeting_month",
                     "member_code", "org_code", "org_type", "setting", "role", "text")

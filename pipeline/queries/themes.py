@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from pipeline.queries import ACTIVE_CODINGS
+from pipeline.queries.codings import ACTIVE_CODINGS
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from pipeline.queries import ACTIVE_CODINGS
+from pipeline.queries.codings import ACTIVE_CODINGS
 
 SUPPRESSED = None  # a suppressed count is shown as missing, never as a number
 
