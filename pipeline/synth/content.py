@@ -1,4 +1,4 @@
-"""Template content for pipeline.synth: sentence pools, name lists, place parts and planted-value formats.
+"""Template content for the synthetic generator: sentence pools, name lists, place parts and planted-value formats.
 
 Everything is invented. Sentence styles follow scripts/sample_content.py (British
 English, ASYE assessors writing about action learning sets). A template is

@@ -9,7 +9,7 @@ writes, under out_dir:
   gold.jsonl                                         one record per log: the same text with every planted
                                                      span marked {{TYPE:text}} and every keep term {{KEEP:text}}
 
-Everything is fictional: names from Faker en_GB and the lists in synth_content, Ofcom drama-range phone
+Everything is fictional: names from Faker en_GB and the lists in synth.content, Ofcom drama-range phone
 numbers, NHS numbers with a valid modulus-11 check digit, well-formed National Insurance numbers. The output
 depends only on the arguments: Faker is seeded per instance, randomness comes from one random.Random(seed),
 and DOCX archives get fixed timestamps, so the same seed gives byte-identical files.
@@ -34,7 +34,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from faker import Faker
 
-from pipeline import synth_content as C
+from pipeline.synth import content as C
 
 META_KEYS = ["submission_id", "log_type", "set_id", "meeting_number", "meeting_date", "author_name",
              "author_email", "organisation", "org_type", "setting", "role"]
