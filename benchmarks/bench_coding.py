@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.codebook import Codebook, load_codebook
+from pipeline.coding.codebook import Codebook, load_codebook
 from pipeline.coding.base import Coder, CodingUnit
 from pipeline.coding.combined import CombinedCoder
 from pipeline.coding.embedding import EmbeddingCoder
@@ -24,8 +24,8 @@ from pipeline.coding.questions import QuestionTyper
 from pipeline.coding.rules import RuleCoder
 from pipeline.coding.trained import TrainedCoder
 from pipeline.embeddings import Embedder
-from pipeline.evaluate import agreement, cross_validate, label_matrix, units_of
-from pipeline.labels import read_labels
+from pipeline.coding.evaluate import agreement, cross_validate, label_matrix, units_of
+from pipeline.coding.labels import read_labels
 
 STOP = {"and", "of", "the", "a", "an", "with", "without", "to", "in", "into", "across"}
 

@@ -24,7 +24,7 @@ SOURCE_LOGS = 600
 
 
 def make_segments(size: int, seed: int = 3) -> list:
-    from pipeline.labels import read_labels
+    from pipeline.coding.labels import read_labels
     from pipeline.synth import generate
     from pipeline.topics import TopicSegment
 

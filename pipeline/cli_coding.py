@@ -17,7 +17,7 @@ app.add_typer(review_app, name="review")
 
 
 def _coding_parts(settings, with_model: bool):
-    from pipeline.codebook import load_codebook
+    from pipeline.coding.codebook import load_codebook
     from pipeline.coding import CodingUnavailable, build_coder, load_embedder
 
     try:
@@ -32,7 +32,7 @@ def _coding_parts(settings, with_model: bool):
 
 
 def _labels(path: Path):
-    from pipeline.labels import LabelsError, read_labels
+    from pipeline.coding.labels import LabelsError, read_labels
 
     try:
         return read_labels(path)
@@ -52,7 +52,7 @@ def train(
 ) -> None:
     """Fit the trained coder on labelled paragraphs; later `als run`s use the model file it writes."""
     from pipeline.coding import CombinedCoder, TrainedCoder
-    from pipeline.evaluate import label_matrix, units_of
+    from pipeline.coding.evaluate import label_matrix, units_of
 
     if (labels is None) == (db is None):
         console.print("[red]Give exactly one of --labels FILE or --db FILE.[/]")
@@ -81,7 +81,7 @@ def train(
 def _reviewed_paragraphs(db: Path):
     import duckdb
 
-    from pipeline.labels import LabelledParagraph
+    from pipeline.coding.labels import LabelledParagraph
 
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute(
@@ -105,7 +105,7 @@ def evaluate(
     """Agreement between the automatic coding and human labels: F1 per code and Cohen's kappa."""
     from pipeline.coding import TrainedCoder
     from pipeline.coding.questions import QuestionTyper
-    from pipeline.evaluate import agreement, cross_validate as run_cv, label_matrix, question_agreement, units_of
+    from pipeline.coding.evaluate import agreement, cross_validate as run_cv, label_matrix, question_agreement, units_of
 
     settings = _load_config(config, coding__codebook=str(codebook) if codebook else None)
     paragraphs, questions = _labels(labels)
@@ -185,7 +185,7 @@ def review_export(
     out: Path = typer.Option(Path("review.xlsx"), help="Sheet to write: .xlsx or .csv."),
 ) -> None:
     """Write the suggested codings not yet reviewed, with an empty `decision` column."""
-    from pipeline.review import export_sheet
+    from pipeline.coding.review_sheet import export_sheet
 
     count = export_sheet(db, out)
     console.print(f"Wrote {count} suggestions to [bold]{out}[/]. Fill `decision` with accept or reject; "
@@ -198,7 +198,7 @@ def review_import(
     db: Path = typer.Option(..., help="DuckDB file to record the decisions in."),
 ) -> None:
     """Apply accept / reject / add decisions as human codings (suggestions are kept as history)."""
-    from pipeline.review import ReviewSheetError, database_keys, read_decisions
+    from pipeline.coding.review_sheet import ReviewSheetError, database_keys, read_decisions
     from pipeline.provenance import new_run_id, package_versions
     from pipeline.store import RunRecord, Store
 

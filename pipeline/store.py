@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 import duckdb
 
-from pipeline.codebook import Codebook
+from pipeline.coding.codebook import Codebook
 from pipeline.records import Coding, SegmentedLog
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data_schema" / "schema.sql"

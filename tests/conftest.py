@@ -51,7 +51,7 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def codebook():
-    from pipeline.codebook import load_codebook
+    from pipeline.coding.codebook import load_codebook
 
     return load_codebook()
 

@@ -8,14 +8,14 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.codebook import CodebookError, load_codebook
+from pipeline.coding.codebook import CodebookError, load_codebook
 from pipeline.coding.base import CodingUnit
 from pipeline.coding.combined import CombinedCoder
 from pipeline.coding.embedding import EmbeddingCoder
 from pipeline.coding.questions import QuestionTyper
 from pipeline.coding.rules import RuleCoder
 from pipeline.coding.trained import ModelFileError, TrainedCoder
-from pipeline.evaluate import agreement
+from pipeline.coding.evaluate import agreement
 
 SPEC_CODE_IDS = [
     "process.logistics", "process.technology", "process.roles", "process.self_management", "process.questioning",

@@ -1,93 +1,38 @@
 """Coding stage: suggest codes for every paragraph and a type for every question.
 
 Coders live one per module (`rules`, `embedding`, `combined`, `trained`,
-`questions`) behind the small `Coder` base class; this module builds the ones
-the configuration asks for and applies them to segmented logs.
+`questions`) behind the small `Coder` base class; `stage` builds the ones the
+configuration asks for and applies them to segmented logs. Beside them:
+`codebook` (the codes as data), `labels` (human labels), `evaluate`
+(agreement figures) and `review_sheet` (the spreadsheet round trip).
+
+The names below are loaded on first use (PEP 562), so that importing a light
+module such as `pipeline.coding.codebook` (the store and the dashboard do)
+does not import scikit-learn and the coders with it.
 """
 from __future__ import annotations
 
-import dataclasses
-from pathlib import Path
+import importlib
 
-from pipeline.codebook import Codebook, CodebookError, load_codebook
-from pipeline.coding.base import Coder, CodingUnit, Suggestion
-from pipeline.coding.combined import CombinedCoder
-from pipeline.coding.embedding import EmbeddingCoder
-from pipeline.coding.questions import QuestionTyper
-from pipeline.coding.rules import RuleCoder
-from pipeline.coding.trained import ModelFileError, TrainedCoder
-from pipeline.config import CodingConfig
-from pipeline.embeddings import Embedder, EmbedderUnavailable
-from pipeline.records import Coding, SegmentedLog
-
-
-class CodingUnavailable(RuntimeError):
-    """The codebook, the embedding model or the trained model file cannot be used."""
-
-
-class CodingStage:
-    """Adds suggested codings and question types to segmented logs (nothing else changes)."""
-
-    def __init__(self, codebook: Codebook, coder: Coder, typer: QuestionTyper,
-                 embedder: Embedder | None = None) -> None:
-        self.codebook = codebook
-        self.coder = coder
-        self.typer = typer
-        self.embedder = embedder
-
-    def transform(self, logs: list[SegmentedLog]) -> list[SegmentedLog]:
-        segments = [s for log in logs for s in log.segments]
-        suggestions = self.coder.suggest([CodingUnit(s.text, s.field_prompt) for s in segments])
-        by_segment = {s.segment_id: found for s, found in zip(segments, suggestions)}
-        # The coders embedded these texts already: the embedder's cache hands them back.
-        vectors = self.embedder.encode([s.text for s in segments]) if self.embedder else None
-        by_vector = {s.segment_id: v.tolist() for s, v in zip(segments, vectors)} if vectors is not None else {}
-        questions = [q for log in logs for q in log.questions]
-        types = dict(zip([(q.doc_id, q.question_index) for q in questions], self.typer.predict([q.text for q in questions])))
-        coded = []
-        for log in logs:
-            codings = [Coding(s.segment_id, found.code_id, found.method, found.confidence, "suggested")
-                       for s in log.segments for found in by_segment[s.segment_id]]
-            typed = [dataclasses.replace(q, question_type=types[(q.doc_id, q.question_index)][0],
-                                         confidence=types[(q.doc_id, q.question_index)][1]) for q in log.questions]
-            coded.append(dataclasses.replace(
-                log, codings=codings, questions=typed,
-                vectors={s.segment_id: by_vector[s.segment_id] for s in log.segments if s.segment_id in by_vector},
-                vector_model=self.embedder.name if self.embedder else ""))
-        return coded
-
-
-def build_coder(config: CodingConfig, codebook: Codebook, embedder: Embedder | None) -> Coder:
-    """The combined coder, or the trained one when a model file exists for this codebook."""
-    embedding = EmbeddingCoder(codebook, embedder) if embedder is not None else None
-    combined = CombinedCoder(codebook, RuleCoder(codebook), embedding)
-    model_file = Path(config.model_file) if config.model_file else None
-    if embedder is None or model_file is None or not model_file.exists():
-        return combined
-    try:
-        return TrainedCoder(codebook, embedder, combined).load(model_file)
-    except ModelFileError as error:
-        raise CodingUnavailable(str(error)) from None
-
-
-def load_embedder(config: CodingConfig) -> Embedder | None:
-    if not config.use_embeddings:
-        return None
-    try:
-        return Embedder(config.embedding_model)
-    except EmbedderUnavailable as error:
-        raise CodingUnavailable(f"{error} (or set [coding] use_embeddings = false for rules only)") from None
-
-
-def build_coding_stage(config: CodingConfig) -> CodingStage:
-    """Load the codebook and models once, or raise CodingUnavailable before anything is written."""
-    try:
-        codebook = load_codebook(config.codebook or None)
-    except CodebookError as error:
-        raise CodingUnavailable(str(error)) from None
-    embedder = load_embedder(config)
-    return CodingStage(codebook, build_coder(config, codebook, embedder), QuestionTyper(codebook, None), embedder)
-
+_HOMES = {
+    "CodingStage": "stage", "CodingUnavailable": "stage", "build_coder": "stage", "build_coding_stage": "stage",
+    "load_embedder": "stage",
+    "Coder": "base", "CodingUnit": "base", "Suggestion": "base",
+    "CombinedCoder": "combined", "EmbeddingCoder": "embedding", "QuestionTyper": "questions",
+    "RuleCoder": "rules", "ModelFileError": "trained", "TrainedCoder": "trained",
+}
 
 __all__ = ["CodingStage", "CodingUnavailable", "Coder", "CodingUnit", "Suggestion", "build_coder",
            "build_coding_stage", "load_embedder"]
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])

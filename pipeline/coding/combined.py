@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline.codebook import Codebook
+from pipeline.coding.codebook import Codebook
 from pipeline.coding.base import Coder, CodingUnit, best_thresholds
 from pipeline.coding.embedding import EmbeddingCoder
 from pipeline.coding.prompts import PromptPrior

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from pipeline.codebook import Codebook
+from pipeline.coding.codebook import Codebook
 from pipeline.coding.base import Coder, CodingUnit, best_thresholds, sentences, texts_of
 from pipeline.embeddings import Embedder
 

@@ -12,7 +12,7 @@ import re
 
 import numpy as np
 
-from pipeline.codebook import Codebook
+from pipeline.coding.codebook import Codebook
 
 HINTED_WEIGHT = 1.25
 UNHINTED_WEIGHT = 0.7

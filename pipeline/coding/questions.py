@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from pipeline.codebook import Codebook
+from pipeline.coding.codebook import Codebook
 from pipeline.embeddings import Embedder
 
 DEFAULT_TYPE = "thinking"

@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from pipeline.codebook import Codebook
+from pipeline.coding.codebook import Codebook
 from pipeline.coding.base import Coder, CodingUnit, sentences
 
 NEGATION = re.compile(r"\b(?:not|no|never|nobody|none|without|n't|cannot|nor)\b[^.!?]{0,25}$", re.IGNORECASE)

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from pipeline.codebook import Codebook
+from pipeline.coding.codebook import Codebook
 from pipeline.coding.base import Coder, CodingUnit, best_thresholds, texts_of
 from pipeline.coding.combined import CoderParts, CombinedCoder
 from pipeline.embeddings import Embedder

@@ -12,7 +12,7 @@ import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
 from pipeline.coding.base import Coder, CodingUnit
-from pipeline.labels import LabelledParagraph, LabelledQuestion
+from pipeline.coding.labels import LabelledParagraph, LabelledQuestion
 
 
 @dataclass

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-DEFAULT_CODEBOOK = Path(__file__).resolve().parent.parent / "data_schema" / "codebook.yaml"
+DEFAULT_CODEBOOK = Path(__file__).resolve().parents[2] / "data_schema" / "codebook.yaml"
 CODE_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 QUESTION_TYPES = ("thinking", "feeling", "willing")
 # Several examples or patterns in one CSV cell are separated by this.
