@@ -15,6 +15,7 @@ import docx
 import pytest
 
 from pipeline.synth import SynthResult, generate
+from pipeline.synth.identifiers import is_nhs_number, nhs_check_digit
 
 MARK = re.compile(r"\{\{([A-Z]+):(.*?)\}\}")
 META = ["submission_id", "log_type", "set_id", "meeting_number", "meeting_date", "author_name", "author_email",
@@ -179,10 +180,13 @@ def test_planted_nhs_numbers_pass_the_modulus_11_check(corpus):
                if kind == "ID" and re.fullmatch(r"\d{3}[ -]?\d{3}[ -]?\d{4}", text)]
     styles = {re.sub(r"\d", "9", n) for n in numbers}
     assert styles == {"999 999 9999", "9999999999", "999-999-9999"}
-    for number in numbers:
-        digits = [int(c) for c in number if c.isdigit()]
-        check = (11 - sum(d * (10 - i) for i, d in enumerate(digits[:9])) % 11) % 11
-        assert check != 10 and check == digits[9], number
+    assert all(is_nhs_number(number) for number in numbers)
+
+
+def test_the_check_digit_agrees_with_published_examples():
+    assert is_nhs_number("943 476 5919") and is_nhs_number("401-023-2137")  # NHS Digital's example numbers
+    assert not is_nhs_number("943 476 5918") and not is_nhs_number("94347659190")
+    assert nhs_check_digit("000000006") is None  # remainder 10: no valid number starts with these nine digits
 
 
 def classify(records: list[dict]) -> tuple[Counter, set[str]]:

@@ -35,6 +35,7 @@ from docx.oxml.ns import qn
 from faker import Faker
 
 from pipeline.synth import content as C
+from pipeline.synth.identifiers import VALUES
 
 META_KEYS = ["submission_id", "log_type", "set_id", "meeting_number", "meeting_date", "author_name",
              "author_email", "organisation", "org_type", "setting", "role"]
@@ -248,8 +249,8 @@ class _Gen:
             return segs
         if slot == "postcode":
             return [self.plant("LOCATION", self.fake.postcode(), "loc.postcode")]
-        if slot in C.VALUES:
-            tag, make, family = C.VALUES[slot]
+        if slot in VALUES:
+            tag, make, family = VALUES[slot]
             return [self.plant(tag, make(rng), family)]
         if slot in ("town", "address", "estate"):
             return [getattr(self, slot)()]
