@@ -398,12 +398,12 @@ def test_hidden_and_lock_files_are_skipped(tmp_path):
 
 
 def test_a_reader_crash_is_reported_with_its_type_and_the_batch_goes_on(tmp_path, monkeypatch):
-    import pipeline.ingest as ingest_module
+    from pipeline.ingest.readers.xlsx_reader import XlsxReader
 
     def explode(*args, **kwargs):
         raise RuntimeError(SECRET_PHRASE)
 
-    monkeypatch.setattr(ingest_module, "read_xlsx_file", explode)
+    monkeypatch.setattr(XlsxReader, "read", explode)
     write_xlsx(tmp_path / "reflective.xlsx", {"S": [["Name", "What I learned"], [AUTHOR, "x"]]})
     good_csv(tmp_path / "observer.csv")
     result = ingest(tmp_path)

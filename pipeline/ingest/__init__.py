@@ -1,10 +1,10 @@
 """Ingest stage: an input folder of logs -> `RawLog`s and `IngestIssue`s.
 
-One reader per format (`forms`, `xlsx_reader`, `docx_reader`, `text_reader`),
-all validating metadata the same way (`metadata`) and hashing the same way
-(`canonical`). A bad file or row is reported and skipped: nothing in an input
-folder can stop the batch, because one colleague's broken export must not
-hold back everybody else's logs.
+One reader per format, registered by suffix (`readers`), each given the file
+and a `ReadContext`; all validate metadata the same way (`metadata`) and hash
+the same way (`canonical`). A bad file or row is reported and skipped: nothing
+in an input folder can stop the batch, because one colleague's broken export
+must not hold back everybody else's logs.
 """
 from __future__ import annotations
 
@@ -12,17 +12,14 @@ from pathlib import Path
 
 from pipeline.config import IngestConfig
 from pipeline.ingest.columns import ColumnMatcher
+from pipeline.ingest.context import ReadContext
 from pipeline.ingest.dedupe import dedupe
-from pipeline.ingest.discover import discover, reader_for, relative_name, unsupported_message
-from pipeline.ingest.docx_reader import read_docx_file
-from pipeline.ingest.documents import finish_document
-from pipeline.ingest.forms import read_csv_file
+from pipeline.ingest.discover import discover, relative_name
 from pipeline.ingest.issues import IssueSink
 from pipeline.ingest.manifest import read_manifest
 from pipeline.ingest.metadata import RawMetadata
-from pipeline.ingest.text_reader import read_text_file
+from pipeline.ingest.readers import reader_for, unsupported_message
 from pipeline.ingest.vocab import log_type_from_path
-from pipeline.ingest.xlsx_reader import read_xlsx_file
 from pipeline.records import IngestResult, RawLog
 
 __all__ = ["ingest_directory", "ingest_paths"]
@@ -56,7 +53,8 @@ def ingest_paths(paths: list[Path], root: Path, config: IngestConfig) -> IngestR
             continue
         sink = IssueSink(name, result.issues)
         try:
-            logs.extend(_read_file(path, name, overrides.get(name, {}), matcher, sink))
+            context = ReadContext(name, log_type_from_path(name), matcher, sink, overrides.get(name, {}))
+            logs.extend(_read_file(path, context))
         except Exception as error:  # a reader bug or an odd file: report the file, keep the batch going
             sink.error(f"file could not be read ({type(error).__name__}); nothing from it was kept")
     result.logs, duplicates = dedupe(logs)
@@ -64,22 +62,12 @@ def ingest_paths(paths: list[Path], root: Path, config: IngestConfig) -> IngestR
     return result
 
 
-def _read_file(path: Path, name: str, overrides: RawMetadata, matcher: ColumnMatcher,
-               sink: IssueSink) -> list[RawLog]:
-    kind = reader_for(path)
-    hint = log_type_from_path(name)
-    if kind == "csv":
-        return read_csv_file(path, name, hint, matcher, sink)
-    if kind == "xlsx":
-        return read_xlsx_file(path, name, hint, matcher, sink)
-    if kind in ("docx", "text"):
-        parts = read_docx_file(path, matcher, sink) if kind == "docx" else read_text_file(path, matcher, sink)
-        if parts is None:
-            return []
-        log = finish_document(name, parts, overrides, hint, sink)
-        return [] if log is None else [log]
-    sink.error(unsupported_message(path))
-    return []
+def _read_file(path: Path, context: ReadContext) -> list[RawLog]:
+    reader = reader_for(path)
+    if reader is None:
+        context.sink.error(unsupported_message(path))
+        return []
+    return reader.read(path, context)
 
 
 def _manifest_path(names: dict[Path, str], root: Path, manifest_name: str) -> Path | None:

@@ -1,4 +1,4 @@
-"""Which files of an input folder are read, in which order, and what is said about the rest.
+"""Which files of an input folder are looked at, and in which order (`readers` says which it can read).
 
 Order is sorted by path so that "keep the first" rules (duplicates) pick the
 same copy on every run and every machine. Hidden files, Office lock files
@@ -11,12 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-READERS = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".txt": "text", ".md": "text", ".markdown": "text"}
-_RESAVE_AS = {
-    ".xls": ".xlsx", ".xlsm": ".xlsx", ".xlsb": ".xlsx", ".ods": ".xlsx", ".numbers": ".xlsx", ".tsv": ".csv",
-    ".doc": ".docx", ".docm": ".docx", ".dot": ".docx", ".dotx": ".docx", ".odt": ".docx", ".rtf": ".docx",
-    ".pages": ".docx", ".pdf": ".docx or .txt", ".htm": ".docx or .txt", ".html": ".docx or .txt",
-}
 _LITTER = {"thumbs.db", "desktop.ini", "__macosx"}
 
 
@@ -39,15 +33,3 @@ def relative_name(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def reader_for(path: Path) -> str | None:
-    return READERS.get(path.suffix.lower())
-
-
-def unsupported_message(path: Path) -> str:
-    suffix = path.suffix.lower()
-    supported = ", ".join(READERS)
-    what = f"'{suffix}' files are" if suffix else "files without an extension are"
-    advice = f"; re-save it as {_RESAVE_AS[suffix]}" if suffix in _RESAVE_AS else ""
-    return f"unsupported format: {what} not read (supported: {supported}){advice}; file skipped"

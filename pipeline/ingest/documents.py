@@ -9,18 +9,19 @@ blocks into metadata and fields, so the two formats follow the same rules:
   when the author used a Heading 1 for it instead of the Title style;
 - each heading starts a field; paragraphs are separated by a blank line,
   except in question fields, where every line is one question.
+
+`readers.base.DocumentReader` then applies the manifest, validates and hashes.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from pipeline.ingest.canonical import collapse_blank_lines, content_sha256, normalise_prompt, normalise_text
+from pipeline.ingest.canonical import collapse_blank_lines, normalise_prompt, normalise_text
 from pipeline.ingest.columns import ColumnMatcher
-from pipeline.ingest.issues import IssueSink
-from pipeline.ingest.metadata import RawMetadata, RawValue, is_blank, validate_metadata
+from pipeline.ingest.metadata import RawMetadata, RawValue, is_blank
 from pipeline.ingest.vocab import log_type_from_name
-from pipeline.records import RawField, RawLog
+from pipeline.records import RawField
 
 _KEY_VALUE = re.compile(r"\s*[*_]*\s*([A-Za-z][^:\n]{0,48}?)\s*[*_]*\s*:[*_]*\s*(.*?)\s*[*_]*\s*")
 _QUESTION = re.compile(r"\bquestions?\b", re.IGNORECASE)
@@ -146,20 +147,6 @@ class DocumentBuilder:
             key = self.matcher.metadata_key(label)
             if key and (key not in metadata or is_blank(metadata[key].value)):
                 metadata[key] = RawValue(value.strip(), normalise_prompt(label))
-
-
-def finish_document(source: str, parts: DocumentParts, overrides: RawMetadata, path_hint: str | None,
-                    sink: IssueSink) -> RawLog | None:
-    """The RawLog of a document: its own metadata, overridden by the manifest, validated and hashed."""
-    if not parts.fields:
-        sink.warning("document has no answer text (nothing under its headings); skipped")
-        return None
-    raw = dict(parts.metadata)
-    raw.update({key: value for key, value in overrides.items() if not is_blank(value.value)})
-    metadata = validate_metadata(raw, parts.title_hint or path_hint, sink)
-    if metadata is None:
-        return None
-    return RawLog(source, None, metadata, parts.fields, content_sha256(metadata, parts.fields))
 
 
 def is_question_prompt(prompt: str) -> bool:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pipeline.ingest.columns import ColumnMatcher, normalise_header
 from pipeline.ingest.encoding import read_text
-from pipeline.ingest.forms import parse_csv
 from pipeline.ingest.issues import IssueSink
 from pipeline.ingest.metadata import RawMetadata, RawValue, is_blank
+from pipeline.ingest.readers.csv_reader import parse_csv
 
 FILE_HEADERS = {"file", "file name", "filename", "path", "file path", "document", "document name"}
 DOCUMENT_SUFFIXES = (".docx", ".txt", ".md", ".markdown")

@@ -16,36 +16,42 @@ from pipeline.ingest.documents import Block, DocumentBuilder, DocumentParts
 from pipeline.ingest.encoding import read_text
 from pipeline.ingest.issues import IssueSink
 from pipeline.ingest.metadata import RawMetadata, RawValue, is_blank
+from pipeline.ingest.readers.base import DocumentReader, ReadContext
 from pipeline.ingest.vocab import log_type_from_name
 
 HEADINGLESS_PROMPT = "Log"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|(?=[^\W\d_]))(.*?)(?:[ \t]+#+)?[ \t]*")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
 _BREAK = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def read_text_file(path: Path, matcher: ColumnMatcher, sink: IssueSink) -> DocumentParts | None:
-    """The document's parts, or None after an error (unreadable, bad front matter)."""
-    text = read_text(path, sink)
-    if text is None:
-        return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    split = split_front_matter(text, matcher, sink)
-    if split is None:
-        return None
-    front, body, title = split
-    if path.suffix.lower() in (".md", ".markdown"):
-        body = _COMMENT.sub("", body)  # template instructions, invisible when rendered
-    parts = DocumentBuilder(matcher, drop_unknown_keys=False).build(
-        markdown_blocks(body), headingless_prompt=HEADINGLESS_PROMPT)
-    parts.metadata.update({key: value for key, value in front.items() if not is_blank(value.value)})
-    if title is not None:
-        parts.title_hint = log_type_from_name(title) or parts.title_hint
-    if not parts.has_headings and parts.fields:
-        sink.info(f"no headings: the whole text was read as one answer with prompt '{HEADINGLESS_PROMPT}' "
-                  "(start each answer with a '#' heading to keep answers apart)")
-    return parts
+class TextReader(DocumentReader):
+    suffixes = (".txt", *MARKDOWN_SUFFIXES)
+
+    def parts(self, path: Path, context: ReadContext) -> DocumentParts | None:
+        """The document's parts, or None after an error (unreadable, bad front matter)."""
+        matcher, sink = context.matcher, context.sink
+        text = read_text(path, sink)
+        if text is None:
+            return None
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        split = split_front_matter(text, matcher, sink)
+        if split is None:
+            return None
+        front, body, title = split
+        if path.suffix.lower() in MARKDOWN_SUFFIXES:
+            body = _COMMENT.sub("", body)  # template instructions, invisible when rendered
+        parts = DocumentBuilder(matcher, drop_unknown_keys=False).build(
+            markdown_blocks(body), headingless_prompt=HEADINGLESS_PROMPT)
+        parts.metadata.update({key: value for key, value in front.items() if not is_blank(value.value)})
+        if title is not None:
+            parts.title_hint = log_type_from_name(title) or parts.title_hint
+        if not parts.has_headings and parts.fields:
+            sink.info(f"no headings: the whole text was read as one answer with prompt '{HEADINGLESS_PROMPT}' "
+                      "(start each answer with a '#' heading to keep answers apart)")
+        return parts
 
 
 def split_front_matter(text: str, matcher: ColumnMatcher,

@@ -18,9 +18,8 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from pipeline.ingest.columns import ColumnMatcher
 from pipeline.ingest.documents import Block, DocumentBuilder, DocumentParts
-from pipeline.ingest.issues import IssueSink
+from pipeline.ingest.readers.base import DocumentReader, ReadContext
 
 _TEXT_XPATH = (".//w:r[not(ancestor::w:txbxContent)]/*"
                "[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]")
@@ -28,28 +27,32 @@ _LEVEL = re.compile(r"(\d+)\s*$")
 _TITLE_STYLES = {"title", "subtitle"}
 
 
-def read_docx_file(path: Path, matcher: ColumnMatcher, sink: IssueSink) -> DocumentParts | None:
-    """The document's parts, or None after an error (not a .docx, or no headings)."""
-    if path.stat().st_size == 0:
-        sink.error("file is empty")
-        return None
-    if not zipfile.is_zipfile(path):
-        sink.error("file is not a Word document (.docx); if it is an old .doc or another format, "
-                   "re-save it from Word as .docx")
-        return None
-    try:
-        document = docx.Document(str(path))
-    except Exception as error:
-        sink.error(f"file could not be opened as a Word document ({type(error).__name__}); "
-                   "re-save it from Word as .docx")
-        return None
-    blocks = list(_blocks(document.element.body, document))
-    parts = DocumentBuilder(matcher, drop_unknown_keys=True).build(blocks)
-    if not parts.has_headings:
-        sink.error("no headings: each answer must start with a heading (Word style 'Heading 1' or "
-                   "'Heading 2'), so the answers cannot be told apart; file skipped")
-        return None
-    return parts
+class DocxReader(DocumentReader):
+    suffixes = (".docx",)
+
+    def parts(self, path: Path, context: ReadContext) -> DocumentParts | None:
+        """The document's parts, or None after an error (not a .docx, or no headings)."""
+        sink = context.sink
+        if path.stat().st_size == 0:
+            sink.error("file is empty")
+            return None
+        if not zipfile.is_zipfile(path):
+            sink.error("file is not a Word document (.docx); if it is an old .doc or another format, "
+                       "re-save it from Word as .docx")
+            return None
+        try:
+            document = docx.Document(str(path))
+        except Exception as error:
+            sink.error(f"file could not be opened as a Word document ({type(error).__name__}); "
+                       "re-save it from Word as .docx")
+            return None
+        blocks = list(_blocks(document.element.body, document))
+        parts = DocumentBuilder(context.matcher, drop_unknown_keys=True).build(blocks)
+        if not parts.has_headings:
+            sink.error("no headings: each answer must start with a heading (Word style 'Heading 1' or "
+                       "'Heading 2'), so the answers cannot be told apart; file skipped")
+            return None
+        return parts
 
 
 def _blocks(container: Any, document: Document) -> list[Block]:

@@ -8,41 +8,44 @@ warned about, not treated as a broken file, unless no sheet is usable.
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
 
-from pipeline.ingest.columns import ColumnMatcher
 from pipeline.ingest.forms import ingest_table, no_metadata_message
-from pipeline.ingest.issues import IssueSink
+from pipeline.ingest.readers.base import ReadContext, Reader
 from pipeline.ingest.vocab import log_type_from_name
 from pipeline.records import RawLog
 
 
-def read_xlsx_file(path: Path, source: str, hint: str | None, matcher: ColumnMatcher,
-                   sink: IssueSink) -> list[RawLog]:
-    if path.stat().st_size == 0:
-        sink.error("file is empty")
-        return []
-    if not zipfile.is_zipfile(path):
-        sink.error("file is not an Excel workbook (.xlsx); if it is a CSV or an old .xls file, "
-                   "re-save it from Excel as .xlsx or .csv")
-        return []
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:
-        sink.error(f"file could not be opened as an Excel workbook ({type(error).__name__}); "
-                   "re-save it from Excel as .xlsx")
-        return []
-    try:
-        return _read_sheets(workbook, source, hint, matcher, sink)
-    finally:
-        workbook.close()
+class XlsxReader(Reader):
+    suffixes = (".xlsx",)
+
+    def read(self, path: Path, context: ReadContext) -> list[RawLog]:
+        sink = context.sink
+        if path.stat().st_size == 0:
+            sink.error("file is empty")
+            return []
+        if not zipfile.is_zipfile(path):
+            sink.error("file is not an Excel workbook (.xlsx); if it is a CSV or an old .xls file, "
+                       "re-save it from Excel as .xlsx or .csv")
+            return []
+        try:
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as error:
+            sink.error(f"file could not be opened as an Excel workbook ({type(error).__name__}); "
+                       "re-save it from Excel as .xlsx")
+            return []
+        try:
+            return _read_sheets(workbook, context)
+        finally:
+            workbook.close()
 
 
-def _read_sheets(workbook: Workbook, source: str, hint: str | None, matcher: ColumnMatcher,
-                 sink: IssueSink) -> list[RawLog]:
+def _read_sheets(workbook: Workbook, context: ReadContext) -> list[RawLog]:
+    sink = context.sink
     sheets = workbook.worksheets
     logs: list[RawLog] = []
     recognised = non_empty = 0
@@ -56,8 +59,9 @@ def _read_sheets(workbook: Workbook, source: str, hint: str | None, matcher: Col
             continue
         non_empty += 1
         numbered = ((number, list(cells)) for number, cells in enumerate(rows, start=2))
-        outcome = ingest_table(source, list(header), numbered, log_type_from_name(sheet.title) or hint,
-                               matcher, sheet_sink)
+        # A sheet named for a log type ("Observer") says more than the file's name.
+        sheet_context = replace(context, hint=log_type_from_name(sheet.title) or context.hint, sink=sheet_sink)
+        outcome = ingest_table(list(header), numbered, sheet_context)
         if outcome.recognised:
             recognised += 1
             logs.extend(outcome.logs)
