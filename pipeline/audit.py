@@ -27,6 +27,7 @@ from pipeline.anonymise.recognizers import (
 from pipeline.anonymise.roster import organisation_variants
 from pipeline.config import IngestConfig
 from pipeline.store import connect
+from pipeline.queries.text_columns import text_column_values
 
 # Columns that hold our own generated codes, not text that came from a person.
 GENERATED_COLUMNS = {"doc_id", "segment_id", "run_id", "member_code", "org_code", "source_sha256", "placeholder",
@@ -78,7 +79,7 @@ class Auditor:
         con = connect(db_path, read_only=True)
         try:
             hits = []
-            for table, column, values in _text_columns(con):
+            for table, column, values in text_column_values(con, frozenset(GENERATED_COLUMNS)):
                 hits += self.scan_text(f"{table}.{column}", "\n".join(values), patterns=column not in ID_COLUMNS)
             return hits
         finally:
@@ -109,18 +110,6 @@ def _strings(value, key: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item, key)
-
-
-def _text_columns(con) -> Iterator[tuple[str, str, list[str]]]:
-    columns = con.execute(
-        "SELECT table_name, column_name FROM information_schema.columns "
-        "WHERE data_type LIKE 'VARCHAR%' OR data_type = 'JSON' "  # text and text lists, not vectors
-        "ORDER BY table_name, column_name").fetchall()
-    for table, column in columns:
-        if column in GENERATED_COLUMNS:
-            continue
-        rows = con.execute(f'SELECT DISTINCT CAST("{column}" AS VARCHAR) FROM "{table}"').fetchall()
-        yield table, column, [value for (value,) in rows if value]
 
 
 def roster_identities(input_dir: Path, config: IngestConfig) -> dict[str, tuple[str, bool]]:

@@ -21,6 +21,19 @@ from pipeline.records import Coding, SegmentedLog
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data_schema" / "schema.sql"
 
+# Named columns, in the order the rows below are built: a column added to the schema later
+# cannot shift values into the wrong place.
+INSERT_COLUMNS = {
+    "documents": ("doc_id", "source_ref", "source_sha256", "log_type", "set_id", "meeting_number",
+                  "meeting_month", "member_code", "org_code", "org_type", "setting", "role", "text",
+                  "ingested_at", "run_id"),
+    "segments": ("segment_id", "doc_id", "field_index", "field_prompt", "paragraph_index", "sentence_index",
+                 "text"),
+    "sentences": ("segment_id", "sentence_index", "text"),
+    "entities": ("doc_id", "segment_id", "entity_type", "placeholder", "detector", "score", "run_id"),
+    "questions": ("doc_id", "question_index", "field_prompt", "text", "question_type", "confidence"),
+}
+
 
 @dataclass(frozen=True)
 class IssueRow:
@@ -59,6 +72,14 @@ class Store:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.con = connect(self.path)
+        self.migrate()
+
+    def migrate(self) -> None:
+        """Bring the database up to the current schema: create what is missing, add new columns.
+
+        schema.sql is additive by contract (CREATE ... IF NOT EXISTS, ADD COLUMN IF NOT EXISTS), so
+        running it on a database of any earlier version upgrades it and leaves its data alone.
+        """
         self.con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
 
     def close(self) -> None:
@@ -111,7 +132,8 @@ class Store:
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.con.execute("INSERT INTO runs (run_id, command, started_at, finished_at, config, versions, summary) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)",
                              [run.run_id, run.command, run.started_at, now, json.dumps(run.config, default=str),
                               json.dumps(run.versions), json.dumps(run.summary)])
             yield now
@@ -149,10 +171,10 @@ class Store:
     def _insert_vectors(self, logs: list[SegmentedLog]) -> None:
         rows = [(segment_id, log.vector_model, vector) for log in logs for segment_id, vector in log.vectors.items()]
         if rows:
-            self.con.executemany("INSERT INTO segment_embeddings VALUES (?, ?, ?)", rows)
+            self.con.executemany("INSERT INTO segment_embeddings (segment_id, model, vector) VALUES (?, ?, ?)", rows)
 
     def _replace_codebook(self, codebook: Codebook) -> None:
-        self.con.executemany("INSERT OR REPLACE INTO codebook VALUES (?, ?, ?, ?)",
+        self.con.executemany("INSERT OR REPLACE INTO codebook (code_id, family, name, definition) VALUES (?, ?, ?, ?)",
                              [(c.code_id, c.family, c.name, c.definition) for c in codebook.codes])
 
     def _insert_codings(self, run_id: str, codings: list[Coding]) -> None:
@@ -180,11 +202,12 @@ class Store:
                             for e in log.entities)
             questions.extend((q.doc_id, q.question_index, q.field_prompt, q.text, q.question_type, q.confidence)
                              for q in log.questions)
-        for table, rows, width in (("documents", docs, 15), ("segments", segments, 7), ("sentences", sentences, 3),
-                                   ("entities", entities, 7), ("questions", questions, 6)):
+        for table, rows in (("documents", docs), ("segments", segments), ("sentences", sentences),
+                            ("entities", entities), ("questions", questions)):
             if rows:
-                marks = ", ".join("?" * width)
-                self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+                columns = INSERT_COLUMNS[table]
+                marks = ", ".join("?" * len(columns))
+                self.con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def _insert_issues(self, run_id: str, issues: list[IssueRow]) -> None:
         if issues:

@@ -8,16 +8,16 @@ import altair as alt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import open_page, sql
+from common import open_page, query
+from pipeline.queries import topics as topic_queries
 
 open_page("Topics")
-runs = sql("SELECT run_id, started_at FROM runs WHERE command = 'topics' ORDER BY started_at DESC")
+runs = query(topic_queries.topic_runs)
 if runs.empty:
     st.info("No topics yet. Model them with `als topics --db FILE` (needs at least 10 paragraphs).")
     st.stop()
 run_id = st.selectbox("Topics run", runs["run_id"].tolist(), help="The newest run first; earlier runs are kept.")
-topics = sql("""SELECT topic_id, label, array_to_string(keywords[1:8], ', ') AS keywords, size, best_code,
-                       code_share FROM topics WHERE run_id = ? ORDER BY topic_id""", run_id)
+topics = query(topic_queries.topics_of_run, run_id)
 outliers = topics[topics.topic_id == -1]["size"].sum()
 st.caption(f"{len(topics[topics.topic_id >= 0])} topics; {int(outliers)} paragraphs left as outliers (topic -1).")
 st.dataframe(topics.style.format({"code_share": "{:.0%}"}), hide_index=True)
@@ -26,13 +26,12 @@ st.altair_chart(alt.Chart(topics[topics.topic_id >= 0]).mark_bar().encode(
     tooltip=["topic_id", "keywords", "best_code"]), width="stretch")
 
 left, right = st.columns(2)
-meetings = sql("SELECT topic_id, meeting_number, segments FROM topic_meetings WHERE run_id = ? AND topic_id >= 0",
-               run_id)
+meetings = query(topic_queries.topic_meetings, run_id)
 if not meetings.empty:
     left.subheader("Over meetings")
     left.altair_chart(alt.Chart(meetings).mark_line(point=True).encode(
         x="meeting_number:O", y="segments:Q", color="topic_id:N"), width="stretch")
-sets = sql("SELECT topic_id, set_id, segments FROM topic_sets WHERE run_id = ? AND topic_id >= 0", run_id)
+sets = query(topic_queries.topic_sets, run_id)
 if not sets.empty:
     right.subheader("Per set")
     right.altair_chart(alt.Chart(sets).mark_rect().encode(
@@ -42,7 +41,6 @@ if not sets.empty:
 st.subheader("Example paragraphs")
 topic_id = st.selectbox("Topic", topics[topics.topic_id >= 0]["topic_id"].tolist(),
                         format_func=lambda t: f"{t}: {topics.set_index('topic_id').loc[t, 'label']}")
-examples = sql("""SELECT s.text, st.probability FROM segment_topics st JOIN segments s USING (segment_id)
-                  WHERE st.run_id = ? AND st.topic_id = ? ORDER BY st.probability DESC LIMIT 5""", run_id, topic_id)
+examples = query(topic_queries.topic_examples, run_id, int(topic_id), 5)
 for row in examples.itertuples():
     st.markdown(f"> {row.text}")

@@ -1,0 +1,31 @@
+"""What the database holds to filter by: document facets, code families, the codebook."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+# Document columns a reader may filter or group by; a facet is one of these, never free SQL.
+DOCUMENT_FACETS = ("log_type", "set_id", "meeting_number", "meeting_month", "org_type", "setting", "role")
+
+
+def has_documents(con: duckdb.DuckDBPyConnection) -> bool:
+    """True once the schema exists and holds at least one document."""
+    tables = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'documents'").fetchone()
+    return bool(tables[0]) and bool(con.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
+def document_values(con: duckdb.DuckDBPyConnection, column: str) -> list[str]:
+    """The distinct values of one document facet, sorted, as text."""
+    if column not in DOCUMENT_FACETS:
+        raise ValueError(f"{column} is not a document facet (one of {', '.join(DOCUMENT_FACETS)})")
+    rows = con.execute(f"SELECT DISTINCT {column} FROM documents WHERE {column} IS NOT NULL ORDER BY 1").fetchall()
+    return [str(value) for (value,) in rows]
+
+
+def code_families(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [family for (family,) in con.execute("SELECT DISTINCT family FROM codebook ORDER BY 1").fetchall()]
+
+
+def codebook(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The stored codebook: code_id, family, name, definition."""
+    return con.execute("SELECT code_id, family, name, definition FROM codebook ORDER BY code_id").df()

@@ -1,0 +1,45 @@
+"""The programme at a glance: how much there is, what was coded, what went wrong on the way in."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from pipeline.queries.codings import ACTIVE_CODINGS
+
+
+def programme_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Documents, sets, meetings, members, organisations, paragraphs and paragraphs with an active code."""
+    row = con.execute(f"""
+        SELECT (SELECT count(*) FROM documents), (SELECT count(DISTINCT set_id) FROM documents),
+               (SELECT count(DISTINCT meeting_number) FROM documents),
+               (SELECT count(DISTINCT member_code) FROM documents),
+               (SELECT count(DISTINCT org_code) FROM documents), (SELECT count(*) FROM segments),
+               (SELECT count(DISTINCT segment_id) FROM ({ACTIVE_CODINGS}))""").fetchone()
+    names = ("documents", "sets", "meetings", "members", "organisations", "paragraphs", "coded_paragraphs")
+    return dict(zip(names, (int(value) for value in row)))
+
+
+def logs_per_meeting(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Logs per meeting number ('unknown' where none was given) and log type."""
+    return con.execute("""
+        SELECT coalesce(CAST(meeting_number AS VARCHAR), 'unknown') AS meeting, log_type, count(*) AS logs
+        FROM documents GROUP BY ALL ORDER BY ALL""").df()
+
+
+def issue_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Input issues per severity, errors first."""
+    return con.execute("""
+        SELECT severity, count(*) AS issues FROM ingest_issues GROUP BY severity
+        ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END""").df()
+
+
+def issue_details(con: duckdb.DuckDBPyConnection, limit: int = 50) -> pd.DataFrame:
+    """The newest errors and warnings with file, row and column (never cell contents: none are stored)."""
+    return con.execute("""
+        SELECT severity, source_ref AS file, "row", "column", message FROM ingest_issues
+        WHERE severity <> 'info' ORDER BY run_id DESC LIMIT ?""", [limit]).df()
+
+
+def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> pd.DataFrame:
+    return con.execute("SELECT run_id, command, started_at, finished_at FROM runs "
+                       "ORDER BY started_at DESC LIMIT ?", [limit]).df()
