@@ -16,32 +16,25 @@ and DOCX archives get fixed timestamps, so the same seed gives byte-identical fi
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import math
 import random
 import re
 import unicodedata
-import zipfile
 from collections import Counter, namedtuple
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
-from docx.opc.oxml import serialize_part_xml
-from docx.oxml.ns import qn
 from faker import Faker
 
 from pipeline.synth import content as C
 from pipeline.synth.identifiers import VALUES
+from pipeline.synth.writers import LOG_TITLE, DocxWriter, front_matter_text, question_lines, write_csv, write_text
 
 META_KEYS = ["submission_id", "log_type", "set_id", "meeting_number", "meeting_date", "author_name",
              "author_email", "organisation", "org_type", "setting", "role"]
 ROLES = ["presenter", "timekeeper", "process_caretaker", "observer", "host", "member"]  # rotate by meeting
-TITLE = {"observer": "Observer log", "reflective": "Reflective log", "preparation": "Preparation sheet"}
-FIXED_TIME = dt.datetime(2024, 6, 3, 9, 0, 0)  # stamped into every DOCX archive and its core properties
 DETAIL_RATES = (1.0, 0.35)  # chances that a paragraph gets a first and a second sentence from C.DETAILS
 QUESTION_PROMPT = "Questions that had the most impact on me"
 _SLOT = re.compile(r"\{(\w+)('s)?\}")
@@ -361,63 +354,24 @@ def _log_fields(g: _Gen, log_type: str, author: Member, others: list[Member]) ->
     return fields
 
 
-class _DocxWriter:
-    """Word logs from one python-docx document, refilled per log: the parts other than the body are built once,
-    and archives get fixed timestamps and core-property dates (byte-identical per seed)."""
-
-    def __init__(self) -> None:
-        self.document = docx.Document()
-        props = self.document.core_properties
-        props.author = props.last_modified_by = "ALS Insight synth"
-        props.created = props.modified = FIXED_TIME
-        props.revision = 1
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-        with zipfile.ZipFile(buffer) as source:
-            self.parts = [(info.filename, re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp,
-                                                 source.read(info))) for info in source.infolist()]
-
-    def paragraph(self, text: str, style_id: str | None = None) -> None:
-        paragraph = self.document.add_paragraph(text)
-        if style_id:
-            paragraph._p.style = style_id  # by id: python-docx's lookup by style name is slow
-
-    def write(self, path: Path, meta: dict, fields: list) -> None:
-        body = self.document.element.body
-        for child in list(body):
-            if child.tag != qn("w:sectPr"):
-                body.remove(child)
-        self.paragraph(TITLE[meta["log_type"]], "Title")
-        for key in META_KEYS:
-            self.paragraph(f"{key}: {meta[key]}")
-        for prompt, kind, items in fields:
-            self.paragraph(prompt, "Heading1")
-            for segs, _ in items:
-                self.paragraph(plain(segs), "ListBullet" if kind == "questions" else None)
-        xml = serialize_part_xml(self.document.element)
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-            for name, data in self.parts:
-                entry = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
-                entry.compress_type, entry.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-                archive.writestr(entry, xml if name == "word/document.xml" else data)
+def _write_docx(writer: DocxWriter, path: Path, meta: dict, fields: list) -> None:
+    writer.start(LOG_TITLE[meta["log_type"]])
+    writer.lines(f"{key}: {meta[key]}" for key in META_KEYS)
+    for prompt, kind, items in fields:
+        writer.section(prompt, [plain(segs) for segs, _ in items], bulleted=kind == "questions")
+    writer.save(path)
 
 
 def _write_markdown(path: Path, meta: dict, fields: list) -> None:
-    lines = ["---", *(f"{key}: {meta[key]}" for key in META_KEYS), "---", ""]
-    for prompt, kind, items in fields:
-        body = "\n".join(f"- {plain(s)}" for s, _ in items) if kind == "questions" else "\n\n".join(
-            plain(s) for s, _ in items)
-        lines += [f"## {prompt}", "", body, ""]
-    path.write_text("\n".join(lines), encoding="utf-8", newline="\n")
+    write_text(path, front_matter_text({key: meta[key] for key in META_KEYS}, [
+        (prompt, _cell(kind, items, "bullet")) for prompt, kind, items in fields]))
 
 
 def _cell(kind: str, items: list, style: str) -> str:
     """A form cell: paragraphs separated by a blank line; questions one per line, plain, bulleted or numbered."""
     if kind == "paragraphs":
         return "\n\n".join(plain(segs) for segs, _ in items)
-    prefix = {"plain": lambda i: "", "bullet": lambda i: "- ", "number": lambda i: f"{i}. "}[style]
-    return "\n".join(prefix(i) + plain(segs) for i, (segs, _) in enumerate(items, 1))
+    return question_lines((plain(segs) for segs, _ in items), style)
 
 
 def generate(n_logs: int, seed: int, out_dir: Path, docs_share: float = 0.1) -> SynthResult:
@@ -435,7 +389,7 @@ def generate(n_logs: int, seed: int, out_dir: Path, docs_share: float = 0.1) -> 
     slots = _log_slots(g, sets, n_logs)
     as_docs = sorted(g.rng.sample(range(n_logs), round(docs_share * n_logs)))
     doc_format = {index: (".docx", ".md")[i % 2] for i, index in enumerate(as_docs)}
-    docx_writer = _DocxWriter() if as_docs else None
+    docx_writer = DocxWriter("ALS Insight synth") if as_docs else None
     rows: dict[str, list[list]] = {t: [META_KEYS + C.PROMPTS[t]] for t in C.PROMPTS}
     with gold_path.open("w", encoding="utf-8", newline="\n") as gold:
         for index, (log_type, s, meeting, author) in enumerate(slots):
@@ -450,8 +404,11 @@ def generate(n_logs: int, seed: int, out_dir: Path, docs_share: float = 0.1) -> 
             fields = _log_fields(g, log_type, author, [m for m in sets[s] if m is not author])
             style = g.rng.choice(["plain", "bullet", "number"])
             if index in doc_format:
-                writer = docx_writer.write if doc_format[index] == ".docx" else _write_markdown
-                writer(inputs / "docs" / f"{meta['submission_id']}{doc_format[index]}", meta, fields)
+                path = inputs / "docs" / f"{meta['submission_id']}{doc_format[index]}"
+                if doc_format[index] == ".docx":
+                    _write_docx(docx_writer, path, meta, fields)
+                else:
+                    _write_markdown(path, meta, fields)
             else:
                 rows[log_type].append([meta[k] for k in META_KEYS] + [_cell(k, items, style) for _, k, items in fields])
             gold.write(json.dumps(dict(meta, fields=[
@@ -460,8 +417,6 @@ def generate(n_logs: int, seed: int, out_dir: Path, docs_share: float = 0.1) -> 
                 {"prompt": prompt, "paragraphs": [{"text": marked(s), "codes": c} for s, c in items]}
                 for prompt, kind, items in fields]), ensure_ascii=False) + "\n")
     for log_type, table in rows.items():
-        buffer = io.StringIO(newline="")
-        csv.writer(buffer).writerows(table)
-        (inputs / "forms" / f"{log_type}.csv").write_bytes(buffer.getvalue().encode("utf-8"))
+        write_csv(inputs / "forms" / f"{log_type}.csv", table)
     by_type = dict(sorted(g.types.items()))
     return SynthResult(inputs, gold_path, len(slots), sum(by_type.values()), by_type, dict(sorted(g.families.items())))
