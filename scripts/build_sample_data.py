@@ -18,19 +18,17 @@ What the sample exercises, per format:
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
-import re
 import shutil
 import sys
-import zipfile
 from pathlib import Path
 
-import docx
 import openpyxl
 from openpyxl.styles import Alignment, Font
+
+from pipeline.synth import writers
+from pipeline.synth.writers import LOG_TITLE, DocxWriter, front_matter_text, question_lines
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_content import (DOC_OBSERVER_PROMPTS, LOGS, MEETING_DATES, MEMBERS, PII, PROMPTS,  # noqa: E402
@@ -39,13 +37,12 @@ from sample_content import (DOC_OBSERVER_PROMPTS, LOGS, MEETING_DATES, MEMBERS, 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "sample"
 PII_JSON = ROOT / "data" / "sample_planted_pii.json"
-FIXED_TIME = dt.datetime(2024, 6, 3, 9, 0, 0)  # stamped into every DOCX/XLSX archive
+CREATOR = "ALS Insight sample"  # author of every DOCX/XLSX (synth's say "ALS Insight synth")
 
 # Form and Word-template labels, as people choose them from a list (not the canonical snake_case values).
 ORG_TYPE_LABEL = {"local_authority": "Local authority", "fostering_agency": "Fostering agency", "charity": "Charity",
                   "private_provider": "Private provider", "nhs": "NHS", "other": "Other"}
 SETTING_LABEL = {"adults": "Adults", "children_families": "Children and families", "both": "Both"}
-TITLE = {"observer": "Observer log", "reflective": "Reflective log", "preparation": "Preparation sheet"}
 
 
 def role_label(role: str) -> str:
@@ -71,14 +68,9 @@ def prompts_for(log: dict) -> dict:
     return PROMPTS[log["type"]]
 
 
-def question_cell(questions: list[str], style: str) -> str:
-    prefix = {"bullet": lambda i: "- ", "number": lambda i: f"{i}. ", "plain": lambda i: ""}[style]
-    return "\n".join(prefix(i) + q for i, q in enumerate(questions, 1))
-
-
 def field_values(log: dict) -> list[tuple[str, str]]:
     """(prompt, text) pairs as a form export holds them: questions one per line."""
-    return [(prompt, question_cell(value, log.get("qstyle", "bullet")) if isinstance(value, list) else value)
+    return [(prompt, question_lines(value, log.get("qstyle", "bullet")) if isinstance(value, list) else value)
             for key, prompt in prompts_for(log).items() for value in [log["fields"][key]]]
 
 
@@ -99,9 +91,7 @@ def record(rel: str, *values) -> None:
 
 
 def write_csv(rel: str, rows: list[list], encoding: str) -> None:
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(rows)  # Excel-style: CRLF rows, newlines inside quoted cells
-    (OUT / rel).write_bytes(buffer.getvalue().encode(encoding))  # strict: fails on a character cp1252 lacks
+    writers.write_csv(OUT / rel, rows, encoding)
     for row in rows:
         record(rel, *row)
 
@@ -151,10 +141,7 @@ def reflective_xlsx(logs: list[dict]) -> None:
     for letter, width in zip("ABCDEFGHIJKLMNOP", [12, 12, 8, 10, 12, 22, 34, 36, 16, 18, 18] + [60] * 5):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    book.properties.creator = book.properties.last_modified_by = "ALS Insight sample"
-    book.properties.created = FIXED_TIME
-    book.save(OUT / rel)
-    normalise_archive(OUT / rel)
+    writers.save_workbook(book, OUT / rel, CREATOR)
 
 
 def reflective_copy_csv(logs: list[dict]) -> None:
@@ -187,50 +174,32 @@ def doc_metadata_rows(log: dict) -> list[tuple[str, str]]:
             ("Setting", SETTING_LABEL[m["setting"]]), ("Role", role_label(m["role"]))]
 
 
-def write_docx(log: dict) -> None:
+def write_docx(writer: DocxWriter, log: dict) -> None:
+    """A Word template: title, metadata as "Key: value" lines, a two-column table or none, a heading per prompt."""
     rel = log["out"]
-    document = docx.Document()
-    props = document.core_properties
-    props.author = props.last_modified_by = "ALS Insight sample"
-    props.created = props.modified = FIXED_TIME
-    props.revision = 1
-    document.add_paragraph(TITLE[log["type"]], style="Title")
+    writer.start(LOG_TITLE[log["type"]])
     rows = [] if log["meta"] == "none" else doc_metadata_rows(log)
     if log["meta"] == "kv":
-        for key, value in rows:
-            document.add_paragraph(f"{key}: {value}")
+        writer.lines(f"{key}: {value}" for key, value in rows)
     elif log["meta"] == "table":
-        table = document.add_table(rows=0, cols=2)
-        table.style = "Table Grid"
-        for key, value in rows:
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text = key, value
-    record(rel, TITLE[log["type"]], *[f"{k}: {v}" for k, v in rows])
+        writer.table(rows)
+    record(rel, LOG_TITLE[log["type"]], *[f"{k}: {v}" for k, v in rows])
     for key, prompt in prompts_for(log).items():
-        document.add_heading(prompt, level=1)
         value = log["fields"][key]
-        for paragraph in value if isinstance(value, list) else value.split("\n\n"):
-            document.add_paragraph(paragraph, style="List Bullet" if isinstance(value, list) else None)
-        record(rel, prompt, *(value if isinstance(value, list) else [value]))
-    document.save(OUT / rel)
-    normalise_archive(OUT / rel)
+        questions = isinstance(value, list)
+        writer.section(prompt, value if questions else value.split("\n\n"), bulleted=questions)
+        record(rel, prompt, *(value if questions else [value]))
+    writer.save(OUT / rel)
 
 
 def write_text_doc(log: dict) -> None:
     """Markdown or plain text: YAML front matter, then a ## heading per prompt."""
     rel, m = log["out"], metadata(log)
     m.pop("submission_id")  # no form id: the pipeline derives one from the content
-    front = [f"{k}: {v}" for k, v in m.items()]
-    lines = ["---", *front, "---", ""]
-    for key, prompt in prompts_for(log).items():
-        value = log["fields"][key]
-        if isinstance(value, list):  # numbered in the .txt, bulleted in the .md
-            body = "\n".join((f"{i}. " if rel.endswith(".txt") else "- ") + q for i, q in enumerate(value, 1))
-        else:
-            body = value
-        lines += [f"## {prompt}", "", body, ""]
-    text = "\n".join(lines)
-    (OUT / rel).write_text(text, encoding="utf-8", newline="\n")
+    style = "number" if rel.endswith(".txt") else "bullet"  # questions numbered in the .txt, bulleted in the .md
+    text = front_matter_text(m, [(prompt, question_lines(value, style) if isinstance(value, list) else value)
+                                 for key, prompt in prompts_for(log).items() for value in [log["fields"][key]]])
+    writers.write_text(OUT / rel, text)
     record(rel, text)
 
 
@@ -245,20 +214,6 @@ def manifest(logs: list[dict]) -> None:
         elif "doc_meeting" in log:  # the document says the wrong meeting: the manifest corrects it
             rows.append([log["out"]] + [log["meeting"] if k == "meeting_number" else "" for k in keys])
     write_csv("manifest.csv", rows, "utf-8")
-
-
-def normalise_archive(path: Path) -> None:
-    """Rewrite a DOCX/XLSX zip with fixed entry timestamps and document dates, so builds are reproducible."""
-    with zipfile.ZipFile(path) as archive:
-        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries:
-            if name == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
-            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            archive.writestr(info, data)
 
 
 # ----------------------------------------------------------------------------- planted personal data
@@ -295,9 +250,10 @@ def main() -> None:
     reflective_xlsx(by_out("reflective_xlsx"))
     reflective_copy_csv([log for log in LOGS if log["id"] in REFLECTIVE_COPY_IDS])
     preparation_csv(by_out("preparation_csv"))
+    docx_writer = DocxWriter(CREATOR)
     for log in LOGS:
         if log["out"].endswith(".docx"):
-            write_docx(log)
+            write_docx(docx_writer, log)
         elif log["out"].endswith((".md", ".txt")):
             write_text_doc(log)
     manifest(LOGS)
