@@ -81,17 +81,10 @@ def train(
 def _reviewed_paragraphs(db: Path):
     import duckdb
 
-    from pipeline.coding.labels import LabelledParagraph
+    from pipeline.queries.review_queue import reviewed_paragraphs
 
     with duckdb.connect(str(db), read_only=True) as con:
-        rows = con.execute(
-            "WITH decided AS (SELECT segment_id, code_id, arg_max(status, created_at) AS status FROM codings "
-            "                 WHERE method = 'human' GROUP BY ALL) "
-            "SELECT s.segment_id, s.text, s.field_prompt, d.set_id, "
-            "       list(x.code_id) FILTER (WHERE x.status = 'accepted') "
-            "FROM decided x JOIN segments s USING (segment_id) JOIN documents d USING (doc_id) GROUP BY ALL").fetchall()
-    return [LabelledParagraph(text, frozenset(codes or []), str(set_id), segment_id, prompt)
-            for segment_id, text, prompt, set_id, codes in rows]
+        return reviewed_paragraphs(con)
 
 
 @app.command()

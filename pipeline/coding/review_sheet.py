@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipeline.queries.review_queue import decision_keys, pending_in_document_order
 from pipeline.records import Coding
 
 DECISIONS = {"accept": "accepted", "accepted": "accepted", "add": "accepted", "yes": "accepted",
@@ -33,15 +34,9 @@ class ReviewResult:
 
 
 def suggestions_frame(db: str | Path) -> pd.DataFrame:
+    """The pending suggestions in reading order, with empty decision and note columns to fill in."""
     with duckdb.connect(str(db), read_only=True) as con:
-        frame = con.execute(
-            "SELECT c.segment_id, d.source_ref, d.set_id, d.meeting_number, s.field_prompt, s.text, "
-            "c.code_id, c.method, round(c.confidence, 3) AS confidence "
-            "FROM codings c JOIN segments s USING (segment_id) JOIN documents d USING (doc_id) "
-            "WHERE c.status = 'suggested' "
-            "AND NOT EXISTS (SELECT 1 FROM codings h WHERE h.method = 'human' "
-            "                AND h.segment_id = c.segment_id AND h.code_id = c.code_id) "
-            "ORDER BY d.set_id, d.meeting_number, d.source_ref, s.field_index, s.paragraph_index, c.code_id").df()
+        frame = pending_in_document_order(con)
     frame["decision"] = ""
     frame["note"] = ""
     return frame[SHEET_COLUMNS]
@@ -92,7 +87,6 @@ def read_decisions(path: str | Path, known_segments: set[str], known_codes: set[
 
 
 def database_keys(db: str | Path) -> tuple[set[str], set[str]]:
+    """The segment ids and code ids in DB, which every decision row is checked against."""
     with duckdb.connect(str(db), read_only=True) as con:
-        segments = {r[0] for r in con.execute("SELECT segment_id FROM segments").fetchall()}
-        codes = {r[0] for r in con.execute("SELECT code_id FROM codebook").fetchall()}
-    return segments, codes
+        return decision_keys(con)
