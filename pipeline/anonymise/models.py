@@ -6,13 +6,10 @@ without its NER.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
 
-# Libraries below must never reach a model hub at run time.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+from pipeline.offline import stay_offline
 
 
 class ModelUnavailable(RuntimeError):
@@ -32,6 +29,7 @@ class Engines:
 
 
 def load_spacy(model_name: str):
+    stay_offline()
     try:
         import spacy
     except ImportError as error:
