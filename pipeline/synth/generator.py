@@ -28,18 +28,20 @@ from pathlib import Path
 
 from faker import Faker
 
-from pipeline.synth import content as C
+from pipeline.synth.content import (DETAIL_GROUP, KEEP_TERMS, NAMES, ORGANISATIONS, PLACES, PROMPTS, QUESTION_PROMPT,
+                                    SENTENCES, SLOTS, VOCABULARY, WORD_NAMES)
 from pipeline.synth.identifiers import VALUES
 from pipeline.synth.writers import LOG_TITLE, DocxWriter, front_matter_text, question_lines, write_csv, write_text
 
 META_KEYS = ["submission_id", "log_type", "set_id", "meeting_number", "meeting_date", "author_name",
              "author_email", "organisation", "org_type", "setting", "role"]
 ROLES = ["presenter", "timekeeper", "process_caretaker", "observer", "host", "member"]  # rotate by meeting
-DETAIL_RATES = (1.0, 0.35)  # chances that a paragraph gets a first and a second sentence from C.DETAILS
-QUESTION_PROMPT = "Questions that had the most impact on me"
+DETAIL_RATES = (1.0, 0.35)  # chances that a paragraph gets a first and a second sentence from SENTENCES.details
 _SLOT = re.compile(r"\{(\w+)('s)?\}")
 _KEEP = re.compile(r"(?<![\w.])(" + "|".join(re.escape(t) for t in sorted(
-    C.KEEP_TERMS + C.WEEKDAYS + C.MONTHS, key=len, reverse=True)) + r")(?!\w)")
+    KEEP_TERMS + VOCABULARY.weekdays + VOCABULARY.months, key=len, reverse=True)) + r")(?!\w)")
+KEEP_SLOTS = {"weekday": VOCABULARY.weekdays, "month": VOCABULARY.months, "platform": VOCABULARY.platforms,
+              "body": VOCABULARY.bodies}  # keep slots filled from a list ({date} is made)
 Seg = tuple[str, "str | None"]  # (text, tag): tag is PERSON, ORG, LOCATION, CONTACT, ID, DATE, KEEP or None
 
 
@@ -81,21 +83,22 @@ class _Gen:
     def person(self, word_ok: bool = True) -> Person:
         rng, fake, r, s = self.rng, self.fake, self.rng.random(), self.rng.random()
         g = rng.choice("fm")
-        first = (rng.choice(C.WORD_FIRST[g]) if word_ok and r < .15 else rng.choice(C.APOSTROPHE_FIRST[g]) if r < .19
-                 else rng.choice(C.DIACRITIC_FIRST[g]) if r < .29 else rng.choice(C.WORLD_FIRST[g]) if r < .39
-                 else (fake.first_name_female() if g == "f" else fake.first_name_male()) + (
-                     f"-{rng.choice(C.SECOND_FIRST[g])}" if r < .49 else ""))
-        last = (rng.choice(C.APOSTROPHE_LAST) if s < .20 else rng.choice(C.DIACRITIC_LAST) if s < .33
-                else f"{fake.last_name()}-{fake.last_name()}" if s < .43 else rng.choice(C.WORLD_LAST) if s < .55
+        firsts, lasts = NAMES.first, NAMES.last
+        first = (rng.choice(firsts["word"][g]) if word_ok and r < .15 else rng.choice(firsts["apostrophe"][g])
+                 if r < .19 else rng.choice(firsts["diacritic"][g]) if r < .29 else rng.choice(firsts["world"][g])
+                 if r < .39 else (fake.first_name_female() if g == "f" else fake.first_name_male()) + (
+                     f"-{rng.choice(firsts['second'][g])}" if r < .49 else ""))
+        last = (rng.choice(lasts["apostrophe"]) if s < .20 else rng.choice(lasts["diacritic"]) if s < .33
+                else f"{fake.last_name()}-{fake.last_name()}" if s < .43 else rng.choice(lasts["world"]) if s < .55
                 else fake.last_name())
-        return Person(first, last, rng.choice(C.TITLES[g]))
+        return Person(first, last, rng.choice(NAMES.titles[g]))
 
     def place(self, unique: bool = False) -> str:
         """An invented, real-looking place name ("Hollinsmere", "Garrowby Bridge"); `unique`: not used before."""
         for attempt in range(400):
-            name = self.rng.choice(C.PLACE_HEADS) + self.rng.choice(C.PLACE_TAILS)
+            name = self.rng.choice(PLACES.place_heads) + self.rng.choice(PLACES.place_tails)
             if self.rng.random() < (.15 if attempt < 20 else .9):
-                name += " " + self.rng.choice(C.PLACE_EXTRAS)
+                name += " " + self.rng.choice(PLACES.place_extras)
             if not unique or name not in self.places:
                 break
         self.places.add(name)
@@ -103,24 +106,25 @@ class _Gen:
 
     def org(self, org_type: str, unique: bool = False) -> Org:
         """An organisation of `org_type`; `unique`: on a place name not used before (a set member's employer)."""
-        pattern = self.rng.choice(C.ORG_NAMES[org_type])
+        spec = ORGANISATIONS.types[org_type]
+        pattern = self.rng.choice(spec["names"])
         if "{}" in pattern:
             short = self.place(unique)
             name = pattern.format(short)
             short = f"LB {short}" if name.startswith("London") else short
         else:
-            short = self.rng.choice(C.AGENCY_WORDS) + self.rng.choice(C.AGENCY_TAILS)
+            short = self.rng.choice(ORGANISATIONS.agency_words) + self.rng.choice(ORGANISATIONS.agency_tails)
             name = f"{short} {pattern}"
         acronym = "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper() and w not in ("NHS", "Ltd"))
-        if len(acronym) < 2 or acronym in C.KEEP_TERMS:
+        if len(acronym) < 2 or acronym in KEEP_TERMS:
             acronym = short
-        domain = f"{_ascii(short.removeprefix('LB ')).lower().replace('.', '')}.{C.ORG_TLD[org_type]}"
+        domain = f"{_ascii(short.removeprefix('LB ')).lower().replace('.', '')}.{spec['tld']}"
         return Org(name, org_type, short, acronym, domain)
 
     def email(self, p: Person, domain: str | None = None) -> str:
         first, last = _ascii(p.first).lower(), _ascii(p.last).lower()
         if domain is None:
-            return f"{first}.{last}{self.rng.randint(1, 99)}@{self.rng.choice(C.FREE_MAIL)}"
+            return f"{first}.{last}{self.rng.randint(1, 99)}@{self.rng.choice(ORGANISATIONS.free_mail)}"
         return self.rng.choice([f"{first}.{last}", f"{first[0]}.{last}", f"{first}{last}"]) + "@" + domain
 
     # ------------------------------------------------------------------------- planted spans
@@ -137,11 +141,11 @@ class _Gen:
         return min(options, key=lambda option: self.families[options[option]])
 
     def person_span(self, p: Person, role: str, possessive: bool, at_start: bool) -> Seg:
-        forms = C.PERSON_FORMS[role]
+        forms = SLOTS.person_forms[role]
         form = self.rng.choices(list(forms), list(forms.values()))[0]
         if possessive and form in ("initials", "title_initial"):
             form = "title" if form == "title_initial" else "first"
-        if form == "lower" and (at_start or p.first in C.WORD_NAMES):  # word names stay clearly names
+        if form == "lower" and (at_start or p.first in WORD_NAMES):  # word names stay clearly names
             form = "first"
         full = f"{p.first} {p.last}"
         text = {"first": p.first, "full": full, "title": f"{p.title} {p.last}",
@@ -154,45 +158,45 @@ class _Gen:
             ("person.allcaps", form == "caps"), ("person.title", form.startswith("title")),
             ("person.initials", form == "initials"), ("person.hyphenated", "-" in text),
             ("person.apostrophe", "'" in text), ("person.diacritic", not text.isascii()),
-            ("person.word_name", p.first in C.WORD_NAMES and form in ("first", "full", "caps"))) if hit])
+            ("person.word_name", p.first in WORD_NAMES and form in ("first", "full", "caps"))) if hit])
 
     def org_span(self, org: Org, style: str) -> Seg:
         if style == "full":
-            return self.plant("ORG", org.name, C.ORG_FAMILY[org.org_type])
+            return self.plant("ORG", org.name, ORGANISATIONS.types[org.org_type]["family"])
         if style == "short" and org.short != org.acronym:
             return self.plant("ORG", org.short, "org.short_form")
         return self.plant("ORG", org.acronym, "org.acronym")
 
     def partner(self, kind: str) -> Seg:
         rng = self.rng
-        kind = self.least(C.PARTNER_FAMILY) if kind == "partner" else kind
+        kind = self.least(SLOTS.partner_family) if kind == "partner" else kind
         if kind in ("council", "trust", "agency", "charity"):
             org_type = {"council": "local_authority", "trust": "nhs", "agency": "fostering_agency"}.get(kind, kind)
             style = {"council": [60, 15, 25], "trust": [75, 0, 25]}.get(kind, [1, 0, 0])
             return self.org_span(self.org(org_type), rng.choices(["full", "short", "acronym"], style)[0])
-        saint = f"St {rng.choice(C.SAINTS)}'s"
+        saint = f"St {rng.choice(ORGANISATIONS.saints)}'s"
         if kind == "school":
             return self.plant("ORG", rng.choice([f"{self.fake.last_name()} Primary School", f"{saint} Academy",
                                                  f"{self.place()} High School"]), "org.school")
         if kind == "hospital":
             return self.plant("ORG", rng.choice([f"{self.place()} General Hospital", f"{saint} Hospital",
                                                  f"{self.place()} Royal Infirmary"]), "org.hospital")
-        return self.plant("ORG", f"{self.place()} {rng.choice(C.TEAM_KINDS)}", "org.team")
+        return self.plant("ORG", f"{self.place()} {rng.choice(ORGANISATIONS.team_kinds)}", "org.team")
 
     def town(self) -> Seg:
         r = self.rng.random()
         if r < .45:
-            return self.plant("LOCATION", self.rng.choice(C.WORD_PLACES), "loc.word_place")
-        name = self.rng.choice(C.UK_TOWNS) if r < .68 else self.place() if r < .88 else self.fake.city()
+            return self.plant("LOCATION", self.rng.choice(PLACES.word_places), "loc.word_place")
+        name = self.rng.choice(PLACES.uk_towns) if r < .68 else self.place() if r < .88 else self.fake.city()
         return self.plant("LOCATION", name, "loc.town")
 
     def address(self) -> Seg:
         street = self.fake.last_name() if self.rng.random() < .6 else self.place()
-        number, suffix = self.rng.randint(1, 220), self.rng.choice(C.STREET_SUFFIXES)
+        number, suffix = self.rng.randint(1, 220), self.rng.choice(PLACES.street_suffixes)
         return self.plant("LOCATION", f"{number} {street} {suffix}", "loc.address")
 
     def estate(self) -> Seg:
-        name = self.rng.choice(C.ESTATE_NAMES) if self.rng.random() < .6 else self.place()
+        name = self.rng.choice(PLACES.estate_names) if self.rng.random() < .6 else self.place()
         return self.plant("LOCATION", name, "loc.estate")
 
     def fill(self, slot: str, ctx: dict, possessive: bool, at_start: bool) -> list[Seg]:
@@ -201,13 +205,13 @@ class _Gen:
             m = ctx["members"][int(slot[-1]) - 1 if slot[-1].isdigit() else 0]
             return [self.person_span(m.person, "member_full" if slot.endswith("_full") else "member", possessive,
                                      at_start)]
-        if slot in C.PEOPLE:
-            role, index = C.PEOPLE[slot]
+        if slot in SLOTS.people:
+            role, index = SLOTS.people[slot]
             return [self.person_span(ctx["cast"][index], role, possessive, at_start)]
-        keep = {"weekday": C.WEEKDAYS, "month": C.MONTHS, "platform": C.PLATFORMS, "body": C.BODIES}.get(slot)
+        keep = KEEP_SLOTS.get(slot)
         if keep or slot == "date":
             return [(rng.choice(keep) if keep else f"{rng.randint(4, 20)}{rng.choice(['th', ''])} "
-                     f"{rng.choice(C.MONTHS)}", "KEEP")]
+                     f"{rng.choice(VOCABULARY.months)}", "KEEP")]
         if slot == "dob":
             born, style = ctx["born"], rng.randrange(3)
             text = [f"{born:%d/%m/%Y}", f"{born.day} {born:%B %Y}", born.isoformat()][style]
@@ -217,14 +221,15 @@ class _Gen:
                      if slot == "org" else rng.choices(["full", "short", "acronym"], [3, 4, 3])[0])
             return [self.org_span(member.org if slot == "member_org" else author.org, style)]
         if slot.endswith("email") or slot == "mailbox":
-            if slot in C.EMAIL_OWNER:
+            if slot in SLOTS.email_owner:
                 domain = None if slot == "parent_email" else author.org.domain
-                text = self.email(ctx["cast"][C.EMAIL_OWNER[slot]], domain)
+                text = self.email(ctx["cast"][SLOTS.email_owner[slot]], domain)
             elif slot == "email":  # anyone's: personal, NHSmail or at the author's organisation
                 text = self.email(self.person(), rng.choice([None, None, "nhs.net", author.org.domain]))
             else:
                 text = (member.email if slot == "member_email" else self.email(member.person)
-                        if slot == "member_home_email" else f"{rng.choice(C.MAILBOXES)}@{member.org.domain}")
+                        if slot == "member_home_email" else
+                        f"{rng.choice(ORGANISATIONS.mailboxes)}@{member.org.domain}")
             return [self.plant("CONTACT", text, "contact.email")]
         if slot == "where":  # "14 Marlpit Road, Hull" or "the Pennyfield estate, Wells", maybe with a postcode
             if self.least({"address": "loc.address", "estate": "loc.estate"}) == "address":
@@ -236,8 +241,8 @@ class _Gen:
         if slot == "idlabel":  # "NHS number 943 476 5919", sometimes "... and the case reference CF-204817"
             segs = []
             for _ in range(1 if rng.random() < .5 else 2):
-                kind = self.least(C.ID_FAMILY)
-                self.literal((" and the " if segs else "") + C.ID_LABELS[kind], segs)
+                kind = self.least(SLOTS.id_family)
+                self.literal((" and the " if segs else "") + SLOTS.id_labels[kind], segs)
                 segs += self.fill(kind, ctx, False, False)
             return segs
         if slot == "postcode":
@@ -283,10 +288,11 @@ def marked(segs: list[Seg]) -> str:
 
 def _programme(g: _Gen, n_logs: int) -> list[list[Member]]:
     """About one set per 30 logs; six members from six organisations (two or more local authorities) per set."""
-    sets = []
+    sets, org_types = [], ORGANISATIONS.types
+    weights = [spec["weight"] for spec in org_types.values()]
     for s in range(max(1, math.ceil(n_logs / 30))):
         members: list[Member] = []
-        types = ["local_authority"] * 2 + g.rng.choices(list(C.ORG_TYPES), list(C.ORG_TYPES.values()), k=4)
+        types = ["local_authority"] * 2 + g.rng.choices(list(org_types), weights, k=4)
         g.rng.shuffle(types)
         for position, org_type in enumerate(types):
             while (p := g.person()).first in {m.person.first for m in members}:
@@ -295,7 +301,8 @@ def _programme(g: _Gen, n_logs: int) -> list[list[Member]]:
             cases = [(g.person(), g.person(), g.person(), dt.date(g.rng.randint(2006, 2021), g.rng.randint(1, 12),
                                                                 g.rng.randint(1, 28))) for _ in range(3)]
             members.append(Member(person, g.email(person, org.domain), org, f"Set {s + 1}", position,
-                                  g.rng.choice(C.SETTINGS[org_type]), [g.person(), g.person()], g.person(), cases))
+                                  g.rng.choice(org_types[org_type]["settings"]), [g.person(), g.person()], g.person(),
+                                  cases))
         sets.append(members)
     return sets
 
@@ -324,17 +331,17 @@ def _log_fields(g: _Gen, log_type: str, author: Member, others: list[Member]) ->
     cast = [*g.rng.sample(author.nqsws, 2), author.manager, child, parent, carer, g.person(word_ok=False)]
     context = lambda t: dict(author=author, members=g.rng.sample(others, 4) if "{member" in t else others,  # noqa: E731
                              cast=cast, born=born)
-    details = {group: g.rng.sample(pool, len(pool)) for group, pool in C.DETAILS.items()}
+    details = {group: g.rng.sample(pool, len(pool)) for group, pool in SENTENCES.details.items()}
     fields = []
-    for prompt in C.PROMPTS[log_type]:
+    for prompt in PROMPTS[log_type]:
         if prompt == QUESTION_PROMPT:
-            pools = {t: g.rng.sample(qs, len(qs)) for t, qs in C.QUESTIONS.items()}
+            pools = {t: g.rng.sample(qs, len(qs)) for t, qs in SENTENCES.questions.items()}
             kinds = g.rng.choices(list(pools), [4, 3, 3], k=g.rng.randint(2, 4))
             questions = [pools[kind].pop() for kind in kinds]
             fields.append((prompt, "questions", [(g.render(q, context(q)), k) for q, k in zip(questions, kinds)]))
             continue
-        pool = g.rng.sample(C.SENTENCES[prompt], len(C.SENTENCES[prompt]))
-        group = None if prompt == "What I want from the set" else C.DETAIL_GROUP.get(prompt, "case")
+        pool = g.rng.sample(SENTENCES.by_prompt[prompt], len(SENTENCES.by_prompt[prompt]))
+        group = DETAIL_GROUP[prompt]  # the pool of detail sentences, or None
         paragraphs = []
         for _ in range(g.rng.choices([1, 2, 3], [35, 45, 20])[0]):
             n = g.rng.choices([1, 2, 3, 4], [15, 30, 35, 20])[0]  # sentences, of which some are case or set detail,
@@ -346,7 +353,7 @@ def _log_fields(g: _Gen, log_type: str, author: Member, others: list[Member]) ->
             codes: set[str] = set()
             for entry in chosen:
                 aliases, template = entry.split("| ", 1)
-                codes.update(C.CODES[a] for a in aliases.split(",") if a)
+                codes.update(SENTENCES.codes[a] for a in aliases.split(",") if a)
                 segs += ([(" ", None)] if segs else []) + g.render(template, context(template))
             if segs:
                 paragraphs.append((segs, sorted(codes)))
@@ -390,7 +397,7 @@ def generate(n_logs: int, seed: int, out_dir: Path, docs_share: float = 0.1) -> 
     as_docs = sorted(g.rng.sample(range(n_logs), round(docs_share * n_logs)))
     doc_format = {index: (".docx", ".md")[i % 2] for i, index in enumerate(as_docs)}
     docx_writer = DocxWriter("ALS Insight synth") if as_docs else None
-    rows: dict[str, list[list]] = {t: [META_KEYS + C.PROMPTS[t]] for t in C.PROMPTS}
+    rows: dict[str, list[list]] = {t: [META_KEYS + PROMPTS[t]] for t in PROMPTS}
     with gold_path.open("w", encoding="utf-8", newline="\n") as gold:
         for index, (log_type, s, meeting, author) in enumerate(slots):
             month = 2023 * 12 + 8 + s % 6 + meeting - 1  # monthly from September 2023, staggered by set,
