@@ -100,13 +100,3 @@ def test_cli_without_presidio_stops_and_writes_nothing(tmp_path, key_file, monke
     assert result.exit_code == 3
     assert "presidio_analyzer is not installed" in " ".join(result.output.split())
     assert not db.exists()
-
-
-def test_python_dash_m_offers_every_command():
-    import subprocess
-    import sys
-
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "--help"], capture_output=True, text=True,
-                            check=True, env={"COLUMNS": "120", "PATH": ""})
-    for command in ("run", "export", "audit", "dashboard", "train", "evaluate", "review", "topics"):
-        assert f"│ {command} " in result.stdout, command

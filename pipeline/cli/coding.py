@@ -1,7 +1,6 @@
-"""`als train`, `als evaluate` and `als review`: the coding commands (registered on the `als` app)."""
+"""`als train` and `als evaluate`: fit the trained coder, and measure agreement with human labels."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Optional
 
@@ -9,11 +8,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from pipeline.cli import ConfigOption, _load_config, app, console
+from pipeline.cli.common import ConfigOption, console, load_config
 
-review_app = typer.Typer(help="Review suggested codings in a spreadsheet: export, fill in, import.",
-                         no_args_is_help=True)
-app.add_typer(review_app, name="review")
+commands = typer.Typer()
 
 
 def _coding_parts(settings, with_model: bool):
@@ -41,7 +38,7 @@ def _labels(path: Path):
         raise typer.Exit(2) from None
 
 
-@app.command()
+@commands.command()
 def train(
     labels: Optional[Path] = typer.Option(None, help="Labelled JSONL (documents with coded paragraphs, or "
                                                       "{text, codes} lines)."),
@@ -57,7 +54,7 @@ def train(
     if (labels is None) == (db is None):
         console.print("[red]Give exactly one of --labels FILE or --db FILE.[/]")
         raise typer.Exit(2)
-    settings = _load_config(config, coding__codebook=str(codebook) if codebook else None)
+    settings = load_config(config, coding__codebook=str(codebook) if codebook else None)
     codebook_data, embedder, coder = _coding_parts(settings, with_model=False)
     if embedder is None:
         console.print("[red]The trained coder needs embeddings: set [coding] use_embeddings = true.[/]")
@@ -87,7 +84,7 @@ def _reviewed_paragraphs(db: Path):
         return reviewed_paragraphs(con)
 
 
-@app.command()
+@commands.command()
 def evaluate(
     labels: Path = typer.Option(..., help="Labelled JSONL: human codes (and question types) to compare with."),
     cross_validate: bool = typer.Option(False, "--cross-validate", help="Train on every set but one and score "
@@ -100,7 +97,7 @@ def evaluate(
     from pipeline.coding.questions import QuestionTyper
     from pipeline.coding.evaluate import agreement, cross_validate as run_cv, label_matrix, question_agreement, units_of
 
-    settings = _load_config(config, coding__codebook=str(codebook) if codebook else None)
+    settings = load_config(config, coding__codebook=str(codebook) if codebook else None)
     paragraphs, questions = _labels(labels)
     codebook_data, embedder, coder = _coding_parts(settings, with_model=not cross_validate)
     gold = label_matrix(paragraphs, codebook_data.code_ids)
@@ -130,84 +127,3 @@ def _print_report(report, setting: str) -> None:
         kappa = f"{report.question_kappa:.3f}" if report.question_kappa is not None else "n/a"
         console.print(f"question types: accuracy {report.question_accuracy:.3f}, kappa {kappa} "
                       f"({report.questions} questions)")
-
-
-@app.command()
-def topics(
-    db: Path = typer.Option(..., help="DuckDB file written by `als run`."),
-    min_topic_size: Optional[int] = typer.Option(None, help="Smallest topic (default: from corpus size)."),
-    nr_topics: Optional[int] = typer.Option(None, help="Number of topics (default: from corpus size)."),
-    config: Optional[Path] = ConfigOption,
-) -> None:
-    """Model inductive topics over every stored segment, as a new run (earlier topic runs are kept)."""
-    from pipeline.embeddings import EmbedderUnavailable
-    from pipeline.run import run_topics
-    from pipeline.topics import TopicsUnavailable
-
-    if not db.exists():
-        console.print(f"[red]{escape(str(db))} does not exist: run `als run` first.[/]")
-        raise typer.Exit(2)
-    settings = _load_config(config, store__db=str(db), topics__min_topic_size=min_topic_size,
-                            topics__nr_topics=nr_topics)
-    with console.status("Modelling topics (embeddings, UMAP, clustering)..."):
-        try:
-            summary = run_topics(settings)
-        except (TopicsUnavailable, EmbedderUnavailable) as error:
-            console.print(f"[red]{escape(str(error))}[/]")
-            raise typer.Exit(3) from None
-    print_topics(summary)
-
-
-def print_topics(summary) -> None:
-    table = Table(title=f"Topics run {summary.run_id} ({summary.strategy}, {summary.segments} segments, "
-                        f"{summary.seconds:.1f} s)")
-    for column in ("topic", "size", "keywords", "best code", "share"):
-        table.add_column(column, justify="right" if column in ("topic", "size", "share") else "left",
-                         overflow="fold")
-    for topic in summary.topics:
-        table.add_row(str(topic.topic_id), str(topic.size), escape(", ".join(topic.keywords[:6])),
-                      topic.best_code or "", f"{topic.code_share:.2f}")
-    console.print(table)
-    console.print(f"Outliers (topic -1): {summary.outliers_before} before reassignment, {summary.outliers_after} "
-                  f"after. Topic-sourced code suggestions: {summary.topic_codings}.")
-
-
-@review_app.command("export")
-def review_export(
-    db: Path = typer.Option(..., help="DuckDB file written by `als run`."),
-    out: Path = typer.Option(Path("review.xlsx"), help="Sheet to write: .xlsx or .csv."),
-) -> None:
-    """Write the suggested codings not yet reviewed, with an empty `decision` column."""
-    from pipeline.coding.review_sheet import export_sheet
-
-    count = export_sheet(db, out)
-    console.print(f"Wrote {count} suggestions to [bold]{out}[/]. Fill `decision` with accept or reject; "
-                  "add rows with a code_id and `add` for codes that were missed. Then `als review import`.")
-
-
-@review_app.command("import")
-def review_import(
-    sheet: Path = typer.Argument(..., help="The filled-in sheet (.xlsx or .csv)."),
-    db: Path = typer.Option(..., help="DuckDB file to record the decisions in."),
-) -> None:
-    """Apply accept / reject / add decisions as human codings (suggestions are kept as history)."""
-    from pipeline.coding.review_sheet import ReviewSheetError, database_keys, read_decisions
-    from pipeline.provenance import new_run_id, package_versions
-    from pipeline.store import RunRecord, Store
-
-    segments, codes = database_keys(db)
-    try:
-        result = read_decisions(sheet, segments, codes)
-    except ReviewSheetError as error:
-        console.print(f"[red]{escape(str(error))}[/]")
-        raise typer.Exit(2) from None
-    run = RunRecord(new_run_id(), "review import", dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-                    {"sheet": sheet.name}, package_versions(),
-                    {"decisions": len(result.codings), "blank": result.skipped_blank})
-    with Store(db) as store:
-        written = store.write_codings(run, result.codings)
-    accepted = sum(c.status == "accepted" for c in result.codings)
-    console.print(f"Recorded {written} decisions ({accepted} accepted or added, {written - accepted} rejected); "
-                  f"{result.skipped_blank} rows left blank.")
-    if written:
-        console.print(f"Retrain on them with: [bold]als train --db {db}[/]")

@@ -1,0 +1,116 @@
+"""`als run`: ingest, anonymise, segment, code and store a folder of logs, then model topics."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.cli.common import ConfigOption, DbOption, console, load_config
+from pipeline.cli.topics import print_topics
+from pipeline.config import Config
+
+commands = typer.Typer()
+
+
+def _quiet_libraries() -> None:
+    # Presidio logs every unknown entity at WARNING; those lines hold no raw text but drown the bars.
+    for name in ("presidio-analyzer", "presidio-anonymizer"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+@commands.command()
+def run(
+    input_dir: Path = typer.Argument(..., help="Folder of logs: CSV/XLSX form exports, DOCX, TXT/MD, manifest.csv."),
+    db: Optional[Path] = DbOption,
+    config: Optional[Path] = ConfigOption,
+    key_file: Optional[Path] = typer.Option(None, help="Pseudonym key file (else $ALS_PSEUDONYM_KEY)."),
+    spacy_model: Optional[str] = typer.Option(None, help="Installed spaCy model package to use for NER."),
+    codebook: Optional[Path] = typer.Option(None, help="Codebook YAML/CSV replacing the default one."),
+    coding: bool = typer.Option(True, "--coding/--no-coding", help="Suggest codes and question types."),
+) -> None:
+    """Ingest, anonymise, segment, code and store every log in INPUT_DIR (one batch, one transaction)."""
+    try:
+        from pipeline.anonymise import AnonymiserUnavailable
+        from pipeline.coding import CodingUnavailable
+        from pipeline.run import run_pipeline
+    except ImportError as error:  # Presidio or spaCy not installed: fail closed, say what to do
+        console.print(f"[red]Stopped before writing anything:[/] the package {escape(str(error.name))} is not "
+                      "installed. Run `bash scripts/setup.sh` (or `pip install -e .`).")
+        raise typer.Exit(3) from None
+
+    _quiet_libraries()
+    settings = load_config(config, store__db=str(db) if db else None,
+                            anonymise__key_file=str(key_file) if key_file else None,
+                            anonymise__spacy_model=spacy_model,
+                            coding__codebook=str(codebook) if codebook else None,
+                            coding__enabled=None if coding else False)
+    with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=False) as bars:
+        def progress(stage: str, total: int):
+            task = bars.add_task(stage, total=max(total, 1))
+            if total == 0:
+                bars.advance(task, 1)
+            return lambda n=1: bars.advance(task, n)
+
+        try:
+            summary = run_pipeline(input_dir, settings, progress)
+            topics_summary = _topics_after_run(settings, progress) if summary.documents_stored else None
+        except (AnonymiserUnavailable, CodingUnavailable) as error:
+            console.print(f"[red]Stopped before writing anything:[/] {escape(str(error))}")
+            raise typer.Exit(3) from None
+        except FileNotFoundError as error:
+            console.print(f"[red]{escape(str(error))}[/]")
+            raise typer.Exit(2) from None
+    _print_summary(summary)
+    if topics_summary is not None:
+        print_topics(topics_summary)
+
+
+def _topics_after_run(settings: Config, progress):
+    """Topics over the whole database after new documents arrive (a run of its own); never fatal."""
+    if not settings.topics.enabled:
+        return None
+    from pipeline.embeddings import EmbedderUnavailable
+    from pipeline.run import run_topics
+    from pipeline.topics import TopicsUnavailable
+
+    try:
+        return run_topics(settings, progress=progress)
+    except (TopicsUnavailable, EmbedderUnavailable) as error:
+        console.print(f"[yellow]Topics skipped:[/] {escape(str(error))} (the documents are stored)")
+        return None
+
+
+def _print_summary(summary) -> None:
+    table = Table(title=f"Run {summary.run_id}", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("logs read", str(summary.logs_read))
+    table.add_row("documents stored", str(summary.documents_stored))
+    table.add_row("already stored (skipped)", str(summary.already_stored))
+    table.add_row("segments (paragraphs)", str(summary.segments))
+    table.add_row("questions", str(summary.questions))
+    table.add_row("code suggestions", str(summary.codings))
+    for entity_type, count in sorted(summary.entities_by_type.items()):
+        table.add_row(f"replaced {entity_type}", str(count))
+    for severity in ("error", "warning", "info"):
+        table.add_row(f"input issues: {severity}", str(sum(i.severity == severity for i in summary.issues)))
+    console.print(table)
+    problems = [i for i in summary.issues if i.severity in ("error", "warning")]
+    if problems:
+        issues = Table(title="Input issues (also in the ingest_issues table)")
+        for column in ("severity", "file", "row", "column", "message"):
+            issues.add_column(column, overflow="fold")
+        for issue in problems[:30]:
+            issues.add_row(issue.severity, escape(issue.source_ref), str(issue.row or ""), escape(issue.column or ""),
+                           escape(issue.message))
+        console.print(issues)
+        if len(problems) > 30:
+            console.print(f"... and {len(problems) - 30} more: SELECT * FROM ingest_issues")
+    console.print(f"\nDatabase: [bold]{summary.db_path.resolve()}[/] ({summary.seconds:.1f} s)")
+    console.print(f"Next: [bold]als export --db {summary.db_path} --format jsonl --out export.jsonl[/]")
