@@ -108,3 +108,11 @@ def test_topic_runs_are_stored_as_the_contract_says(tmp_path, config, anonymiser
         assert methods <= {"rule", "model", "topic", "human"}
     finally:
         con.close()
+
+
+def test_the_clustering_strategy_is_chosen_by_corpus_size():
+    from pipeline.topics.clustering import LARGE_CORPUS, HdbscanClustering, KMeansClustering, strategy_for
+
+    assert isinstance(strategy_for(LARGE_CORPUS - 1, TopicsConfig()), KMeansClustering)
+    assert isinstance(strategy_for(LARGE_CORPUS, TopicsConfig()), HdbscanClustering)
+    assert {KMeansClustering.name, HdbscanClustering.name} == {"kmeans", "hdbscan"}  # stored with each run

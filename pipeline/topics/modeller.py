@@ -2,35 +2,27 @@
 
 BERTopic over the anonymised paragraphs, with embeddings from the installed
 MiniLM package (never a hub) and fixed seeds, so the same segments give the
-same topics. The clustering step depends on corpus size:
-- under LARGE_CORPUS segments, UMAP then k-means with k from the corpus size:
-  HDBSCAN leaves most of a few hundred paragraphs as outliers;
-- from LARGE_CORPUS up, UMAP then HDBSCAN with a minimum cluster size that
-  grows with the corpus; its outliers are reassigned to the nearest topic by
-  embedding where they are close enough, and the rest stay topic -1 and are
-  reported.
+same topics. UMAP reduces the embeddings; the clustering step depends on
+corpus size (`clustering.strategy_for`): k-means under LARGE_CORPUS segments,
+HDBSCAN from there up, each strategy in a module of its own.
 Keywords are c-TF-IDF over the text without placeholders ("[PERSON1]") and
 without English and social-work stop words.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
 from pipeline.config import TopicsConfig
 from pipeline.embeddings import Embedder
 from pipeline.records import Coding
+from pipeline.topics.clustering import LARGE_CORPUS, strategy_for
 
-LARGE_CORPUS = 1000
 MIN_SEGMENTS = 10
-# An outlier joins its nearest topic only when this similar (MiniLM paraphrases score about 0.6 and up).
-# Measured on 2,000 synthetic segments: 320 outliers -> 0 left at 0.3, 1 at 0.45, 57 at 0.6; at 0.3 every
-# outlier was forced into a topic, which hides what fits nowhere.
-OUTLIER_SIMILARITY = 0.6
 PLACEHOLDER = re.compile(r"\[(?:[A-Z]+\d*|M-[0-9A-F]+)\]")
 # Words every log uses: as keywords they would name no topic.
 SOCIAL_WORK_STOP_WORDS = {
@@ -112,17 +104,12 @@ class TopicModeller:
             raise TopicsUnavailable(f"topics need at least {MIN_SEGMENTS} segments; the database has {len(segments)}")
         docs = [clean_for_keywords(s.text) for s in segments]
         embeddings = self._embeddings(segments, stored_vectors or {})
-        model, strategy = self._model(len(segments))
-        topics, _ = model.fit_transform(docs, embeddings)
-        topics = [int(t) for t in topics]
-        before = topics.count(-1)
-        if before and strategy == "hdbscan":
-            topics = self._reduce_outliers(model, docs, topics, embeddings)
-        if strategy == "kmeans":
-            topics = self._merge_small_topics(model, docs, topics, embeddings)
-        after = topics.count(-1)
+        strategy = strategy_for(len(segments), self.config)
+        clustering = strategy.cluster(docs, embeddings, partial(self._fit, docs, embeddings))
+        model, topics = clustering.model, clustering.topics
+        before, after = clustering.outliers_before, topics.count(-1)
         probabilities = self._probabilities(topics, embeddings, model)
-        result = TopicResult(strategy, [], [], outliers_before=before, outliers_after=after)
+        result = TopicResult(strategy.name, [], [], outliers_before=before, outliers_after=after)
         result.assignments = [SegmentTopic(s.segment_id, t, p) for s, t, p in zip(segments, topics, probabilities)]
         result.topics = self._describe(model, segments, topics)
         result.codings = self._topic_codings(result.topics, segments, result.assignments)
@@ -138,62 +125,26 @@ class TopicModeller:
 
     # -- the model ------------------------------------------------------------
 
-    def _model(self, size: int):
+    def _fit(self, docs: list[str], embeddings: np.ndarray, cluster_model, min_topic_size: int,
+             nr_topics: int | None):
+        """BERTopic with the strategy's cluster model, fitted; the topic of each segment."""
         from bertopic import BERTopic
         from bertopic.vectorizers import ClassTfidfTransformer
-        from sklearn.cluster import KMeans
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
         from umap import UMAP
 
-        seed = self.config.seed
+        size = len(docs)
         neighbours = max(2, min(15, size - 2))
         umap_model = UMAP(n_neighbors=neighbours, n_components=min(5, size - 2), min_dist=0.0, metric="cosine",
-                          random_state=seed, low_memory=size >= LARGE_CORPUS)
-        min_size = self.config.min_topic_size or (5 if size < LARGE_CORPUS else max(10, size // 200))
-        if size < LARGE_CORPUS:
-            k = self.config.nr_topics or max(2, min(30, round(math.sqrt(size / 2))))
-            cluster_model, strategy = KMeans(n_clusters=k, n_init=10, random_state=seed), "kmeans"
-        else:
-            from hdbscan import HDBSCAN
-
-            cluster_model = HDBSCAN(min_cluster_size=min_size, min_samples=max(5, min_size // 5),
-                                    metric="euclidean", cluster_selection_method="eom", prediction_data=True)
-            strategy = "hdbscan"
+                          random_state=self.config.seed, low_memory=size >= LARGE_CORPUS)
         stop_words = list(ENGLISH_STOP_WORDS | SOCIAL_WORK_STOP_WORDS | set(self.config.stop_words))
         vectorizer = CountVectorizer(stop_words=stop_words, token_pattern=TOKEN_PATTERN, ngram_range=(1, 2),
                                      min_df=1 if size < 200 else 2)
         model = BERTopic(embedding_model=self.embedder.model, umap_model=umap_model, hdbscan_model=cluster_model,
                          vectorizer_model=vectorizer, ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
-                         min_topic_size=min_size,
-                         nr_topics=(self.config.nr_topics or None) if strategy == "hdbscan" else None,
-                         verbose=False)
-        return model, strategy
-
-    def _reduce_outliers(self, model, docs, topics, embeddings) -> list[int]:
-        reassigned = model.reduce_outliers(docs, topics, strategy="embeddings", embeddings=embeddings,
-                                           threshold=OUTLIER_SIMILARITY)
-        model.update_topics(docs, topics=reassigned, vectorizer_model=model.vectorizer_model,
-                            ctfidf_model=model.ctfidf_model)
-        return [int(t) for t in reassigned]
-
-    def _merge_small_topics(self, model, docs, topics, embeddings) -> list[int]:
-        """k-means has no minimum cluster size: a topic smaller than the minimum joins its nearest topic."""
-        minimum = self.config.min_topic_size or 5
-        sizes = Counter(topics)
-        small = {t for t, n in sizes.items() if n < minimum}
-        large = sorted(set(sizes) - small)
-        if not small or not large:
-            return topics
-        topic_array = np.array(topics)
-        centres = np.stack([embeddings[topic_array == t].mean(axis=0) for t in large])
-        merged = [t if t not in small else large[int(np.argmax(centres @ embeddings[i]))]
-                  for i, t in enumerate(topics)]
-        # Renumber 0..k-1 by size, as BERTopic numbers its own topics.
-        order = {t: rank for rank, (t, _) in enumerate(Counter(merged).most_common())}
-        merged = [order[t] for t in merged]
-        model.update_topics(docs, topics=merged, vectorizer_model=model.vectorizer_model,
-                            ctfidf_model=model.ctfidf_model)
-        return merged
+                         min_topic_size=min_topic_size, nr_topics=nr_topics, verbose=False)
+        topics, _ = model.fit_transform(docs, embeddings)
+        return model, [int(t) for t in topics]
 
     @staticmethod
     def _probabilities(topics: list[int], embeddings: np.ndarray, model) -> list[float]:
