@@ -1,6 +1,6 @@
-"""Write the bundled sample programme, data/sample/, from scripts/sample_content.py.
+"""Write the bundled sample programme, data/sample/, from scripts/sample_programme.yaml.
 
-    .venv/bin/python scripts/build_sample_data.py
+    .venv/bin/python scripts/build_sample_data.py [--out DIR]   (DIR: data/, the default, or elsewhere to compare)
 
 Deterministic: running it twice gives byte-identical files (DOCX/XLSX archives
 get fixed timestamps). It also writes data/sample_planted_pii.json, the list of
@@ -18,25 +18,29 @@ What the sample exercises, per format:
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
+import re
 import shutil
-import sys
 from pathlib import Path
 
 import openpyxl
+import yaml
 from openpyxl.styles import Alignment, Font
 
 from pipeline.synth import writers
+from pipeline.synth.generator import META_KEYS, ROLES
+from pipeline.synth.identifiers import is_nhs_number
 from pipeline.synth.writers import LOG_TITLE, DocxWriter, front_matter_text, question_lines
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_content import (DOC_OBSERVER_PROMPTS, LOGS, MEETING_DATES, MEMBERS, PII, PROMPTS,  # noqa: E402
-                            REFLECTIVE_COPY_IDS, ROLES)
-
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "data" / "sample"
-PII_JSON = ROOT / "data" / "sample_planted_pii.json"
+PROGRAMME = yaml.safe_load((ROOT / "scripts" / "sample_programme.yaml").read_text(encoding="utf-8"))
+MEMBERS, MEETING_DATES, PROMPTS = PROGRAMME["members"], PROGRAMME["meeting_dates"], PROGRAMME["prompts"]
+DOC_OBSERVER_PROMPTS, REFLECTIVE_COPY_IDS = PROGRAMME["doc_observer_prompts"], PROGRAMME["reflective_copy_ids"]
+# A field is a list of paragraphs, joined here by a blank line as a form cell holds them; questions stay a list.
+LOGS = [dict(log, fields={key: value if key == "questions" else "\n\n".join(value)
+                          for key, value in log["fields"].items()}) for log in PROGRAMME["logs"]]
 CREATOR = "ALS Insight sample"  # author of every DOCX/XLSX (synth's say "ALS Insight synth")
 
 # Form and Word-template labels, as people choose them from a list (not the canonical snake_case values).
@@ -51,15 +55,14 @@ def role_label(role: str) -> str:
 
 def metadata(log: dict) -> dict:
     """The canonical metadata of one log, from its author and the role rotation."""
-    set_id, position, name, email, org, org_type, setting = MEMBERS[log["author"]]
-    assert set_id == log["set"], log["id"]
-    role = ROLES[(position - log["meeting"] + 1) % len(ROLES)]
+    member = MEMBERS[log["author"]]
+    role = ROLES[(member["position"] - log["meeting"] + 1) % len(ROLES)]
     expected = {"observer": "observer", "preparation": "presenter"}.get(log["type"])
-    assert expected in (None, role), f"{log['id']}: {name} was {role} at meeting {log['meeting']}"
-    date = dt.date.fromisoformat(MEETING_DATES[set_id][log["meeting"] - 1])
-    return dict(submission_id=log["id"], log_type=log["type"], set_id=set_id, meeting_number=log["meeting"],
-                meeting_date=date, author_name=name, author_email=email, organisation=org, org_type=org_type,
-                setting=setting, role=role)
+    assert expected in (None, role), f"{log['id']}: {member['name']} was {role} at meeting {log['meeting']}"
+    return dict(submission_id=log["id"], log_type=log["type"], set_id=member["set"], meeting_number=log["meeting"],
+                meeting_date=MEETING_DATES[member["set"]][log["meeting"] - 1], author_name=member["name"],
+                author_email=member["email"], organisation=member["organisation"], org_type=member["org_type"],
+                setting=member["setting"], role=role)
 
 
 def prompts_for(log: dict) -> dict:
@@ -83,20 +86,23 @@ def submitted_at(log: dict, meta: dict) -> dt.datetime:
 
 
 # ----------------------------------------------------------------------------- writers
-TEXTS: dict[str, list[str]] = {}  # file (relative to data/sample) -> every string written into it
+class SampleFiles:
+    """The sample folder being written, and every string written into each of its files (to find planted values)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.texts: dict[str, list[str]] = {}  # file (relative to the folder) -> every string written into it
+
+    def record(self, rel: str, *values) -> None:
+        self.texts.setdefault(rel, []).extend(str(v) for v in values if v is not None)
+
+    def write_csv(self, rel: str, rows: list[list], encoding: str) -> None:
+        writers.write_csv(self.folder / rel, rows, encoding)
+        for row in rows:
+            self.record(rel, *row)
 
 
-def record(rel: str, *values) -> None:
-    TEXTS.setdefault(rel, []).extend(str(v) for v in values if v is not None)
-
-
-def write_csv(rel: str, rows: list[list], encoding: str) -> None:
-    writers.write_csv(OUT / rel, rows, encoding)
-    for row in rows:
-        record(rel, *row)
-
-
-def observer_csv(logs: list[dict]) -> None:
+def observer_csv(files: SampleFiles, logs: list[dict]) -> None:
     rel = "forms/observer_log.csv"
     header = ["ID", "Start time", "Completion time", "Email address", "Your name", "Organisation",
               "Type of organisation", "Practice setting", "Set", "Meeting no.", "Date of meeting", "Role this meeting"]
@@ -108,7 +114,7 @@ def observer_csv(logs: list[dict]) -> None:
                      f"{done:%Y-%m-%d %H:%M:%S}", m["author_email"], m["author_name"], m["organisation"],
                      ORG_TYPE_LABEL[m["org_type"]], SETTING_LABEL[m["setting"]], m["set_id"], m["meeting_number"],
                      m["meeting_date"].isoformat(), role_label(m["role"])] + [text for _, text in field_values(log)])
-    write_csv(rel, rows, "utf-8")
+    files.write_csv(rel, rows, "utf-8")
 
 
 REFLECTIVE_HEADER = ["Submission ID", "Log type", "Set", "Meeting number", "Meeting date", "Name", "Email",
@@ -122,7 +128,7 @@ def reflective_row(log: dict) -> list:
         + [text for _, text in field_values(log)]
 
 
-def reflective_xlsx(logs: list[dict]) -> None:
+def reflective_xlsx(files: SampleFiles, logs: list[dict]) -> None:
     rel = "forms/reflective_log.xlsx"
     book = openpyxl.Workbook()
     sheet = book.active
@@ -132,8 +138,8 @@ def reflective_xlsx(logs: list[dict]) -> None:
         cell.font = Font(bold=True)
     for log in logs:
         sheet.append(reflective_row(log))
-        record(rel, *reflective_row(log))
-    record(rel, *REFLECTIVE_HEADER)
+        files.record(rel, *reflective_row(log))
+    files.record(rel, *REFLECTIVE_HEADER)
     for row in sheet.iter_rows(min_row=2):
         row[4].number_format = "dd/mm/yyyy"  # a real date cell, shown the British way
         for cell in row[11:]:
@@ -141,27 +147,26 @@ def reflective_xlsx(logs: list[dict]) -> None:
     for letter, width in zip("ABCDEFGHIJKLMNOP", [12, 12, 8, 10, 12, 22, 34, 36, 16, 18, 18] + [60] * 5):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    writers.save_workbook(book, OUT / rel, CREATOR)
+    writers.save_workbook(book, files.folder / rel, CREATOR)
 
 
-def reflective_copy_csv(logs: list[dict]) -> None:
+def reflective_copy_csv(files: SampleFiles, logs: list[dict]) -> None:
     rows = [REFLECTIVE_HEADER]
     for log in logs:
         row = reflective_row(log)
         row[4] = row[4].isoformat()
         rows.append(row)
-    write_csv("forms/reflective_log_copy.csv", rows, "utf-8-sig")  # with a BOM, as Excel saves "CSV UTF-8"
+    files.write_csv("forms/reflective_log_copy.csv", rows, "utf-8-sig")  # with a BOM, as Excel saves "CSV UTF-8"
 
 
-def preparation_csv(logs: list[dict]) -> None:
-    keys = ["submission_id", "log_type", "set_id", "meeting_number", "meeting_date", "author_name",
-            "author_email", "organisation", "org_type", "setting", "role"]
+def preparation_csv(files: SampleFiles, logs: list[dict]) -> None:
+    keys = META_KEYS  # the canonical headers, as the synthetic forms have them
     rows = [keys + list(PROMPTS["preparation"].values())]
     for log in logs:
         m = metadata(log)
         m["meeting_date"] = f"{m['meeting_date']:%d/%m/%Y}"
         rows.append([m[k] for k in keys] + [text for _, text in field_values(log)])
-    write_csv("forms/preparation_sheets_excel.csv", rows, "cp1252")
+    files.write_csv("forms/preparation_sheets_excel.csv", rows, "cp1252")
 
 
 def doc_metadata_rows(log: dict) -> list[tuple[str, str]]:
@@ -174,7 +179,7 @@ def doc_metadata_rows(log: dict) -> list[tuple[str, str]]:
             ("Setting", SETTING_LABEL[m["setting"]]), ("Role", role_label(m["role"]))]
 
 
-def write_docx(writer: DocxWriter, log: dict) -> None:
+def write_docx(files: SampleFiles, writer: DocxWriter, log: dict) -> None:
     """A Word template: title, metadata as "Key: value" lines, a two-column table or none, a heading per prompt."""
     rel = log["out"]
     writer.start(LOG_TITLE[log["type"]])
@@ -183,27 +188,27 @@ def write_docx(writer: DocxWriter, log: dict) -> None:
         writer.lines(f"{key}: {value}" for key, value in rows)
     elif log["meta"] == "table":
         writer.table(rows)
-    record(rel, LOG_TITLE[log["type"]], *[f"{k}: {v}" for k, v in rows])
+    files.record(rel, LOG_TITLE[log["type"]], *[f"{k}: {v}" for k, v in rows])
     for key, prompt in prompts_for(log).items():
         value = log["fields"][key]
         questions = isinstance(value, list)
         writer.section(prompt, value if questions else value.split("\n\n"), bulleted=questions)
-        record(rel, prompt, *(value if questions else [value]))
-    writer.save(OUT / rel)
+        files.record(rel, prompt, *(value if questions else [value]))
+    writer.save(files.folder / rel)
 
 
-def write_text_doc(log: dict) -> None:
+def write_text_doc(files: SampleFiles, log: dict) -> None:
     """Markdown or plain text: YAML front matter, then a ## heading per prompt."""
     rel, m = log["out"], metadata(log)
     m.pop("submission_id")  # no form id: the pipeline derives one from the content
     style = "number" if rel.endswith(".txt") else "bullet"  # questions numbered in the .txt, bulleted in the .md
     text = front_matter_text(m, [(prompt, question_lines(value, style) if isinstance(value, list) else value)
                                  for key, prompt in prompts_for(log).items() for value in [log["fields"][key]]])
-    writers.write_text(OUT / rel, text)
-    record(rel, text)
+    writers.write_text(files.folder / rel, text)
+    files.record(rel, text)
 
 
-def manifest(logs: list[dict]) -> None:
+def manifest(files: SampleFiles, logs: list[dict]) -> None:
     keys = ["set_id", "meeting_number", "meeting_date", "author_name", "author_email", "organisation",
             "org_type", "setting", "role", "log_type"]
     rows = [["file"] + keys]
@@ -213,53 +218,64 @@ def manifest(logs: list[dict]) -> None:
             rows.append([log["out"]] + [m[k].isoformat() if k == "meeting_date" else m[k] for k in keys])
         elif "doc_meeting" in log:  # the document says the wrong meeting: the manifest corrects it
             rows.append([log["out"]] + [log["meeting"] if k == "meeting_number" else "" for k in keys])
-    write_csv("manifest.csv", rows, "utf-8")
+    files.write_csv("manifest.csv", rows, "utf-8")
 
 
 # ----------------------------------------------------------------------------- planted personal data
 def planted_values() -> list[tuple[str, str, str]]:
     values = []
-    for _, _, name, email, org, _, _ in MEMBERS.values():
-        values += [(name, "PERSON", "set member (author metadata)"),
-                   (name.split(" ", 1)[1], "PERSON", "set member's surname (part of the full name)"),
-                   (email, "CONTACT", "set member's email (author metadata)"),
-                   (org, "ORG", "organisation (metadata)")]
-    return values + list(PII)
+    for member in MEMBERS.values():
+        values += [(member["name"], "PERSON", "set member (author metadata)"),
+                   (member["name"].split(" ", 1)[1], "PERSON", "set member's surname (part of the full name)"),
+                   (member["email"], "CONTACT", "set member's email (author metadata)"),
+                   (member["organisation"], "ORG", "organisation (metadata)")]
+    planted = [tuple(entry) for entry in PROGRAMME["planted"]]
+    bad = [value for value, kind, _ in planted if kind == "ID" and re.fullmatch(r"\d{3} \d{3} \d{4}", value)
+           and not is_nhs_number(value)]
+    if bad:
+        raise SystemExit(f"NHS numbers without a valid check digit: {bad}")
+    return values + planted
 
 
-def write_planted_pii() -> list[dict]:
+def write_planted_pii(files: SampleFiles, path: Path) -> list[dict]:
     entries, missing = [], []
     for value, kind, note in planted_values():
-        where = sorted(rel for rel, texts in TEXTS.items() if any(value in text for text in texts))
+        where = sorted(rel for rel, texts in files.texts.items() if any(value in text for text in texts))
         if not where:
             missing.append(value)
         entries.append({"value": value, "type": kind, "where": "; ".join(where), "note": note})
     if missing:
         raise SystemExit(f"planted values not found in any sample file: {missing}")
-    PII_JSON.write_text(json.dumps(entries, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(entries, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return entries
 
 
-def main() -> None:
-    if OUT.exists():
-        shutil.rmtree(OUT)
-    (OUT / "forms").mkdir(parents=True)
-    (OUT / "docs").mkdir()
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Write the bundled sample from scripts/sample_programme.yaml.")
+    parser.add_argument("--out", type=Path, default=ROOT / "data",
+                        help="folder for sample/ and sample_planted_pii.json (default: data/)")
+    out = parser.parse_args(argv).out.resolve()
+    files, planted_json = SampleFiles(out / "sample"), out / "sample_planted_pii.json"
+    if files.folder.exists():
+        shutil.rmtree(files.folder)
+    (files.folder / "forms").mkdir(parents=True)
+    (files.folder / "docs").mkdir()
     by_out = lambda out: [log for log in LOGS if log["out"] == out]  # noqa: E731
-    observer_csv(by_out("observer_csv"))
-    reflective_xlsx(by_out("reflective_xlsx"))
-    reflective_copy_csv([log for log in LOGS if log["id"] in REFLECTIVE_COPY_IDS])
-    preparation_csv(by_out("preparation_csv"))
+    observer_csv(files, by_out("observer_csv"))
+    reflective_xlsx(files, by_out("reflective_xlsx"))
+    reflective_copy_csv(files, [log for log in LOGS if log["id"] in REFLECTIVE_COPY_IDS])
+    preparation_csv(files, by_out("preparation_csv"))
     docx_writer = DocxWriter(CREATOR)
     for log in LOGS:
         if log["out"].endswith(".docx"):
-            write_docx(docx_writer, log)
+            write_docx(files, docx_writer, log)
         elif log["out"].endswith((".md", ".txt")):
-            write_text_doc(log)
-    manifest(LOGS)
-    entries = write_planted_pii()
-    print(f"wrote {len(LOGS)} logs into {len(TEXTS)} files under {OUT.relative_to(ROOT)}/, "
-          f"and {len(entries)} planted values into {PII_JSON.relative_to(ROOT)}")
+            write_text_doc(files, log)
+    manifest(files, LOGS)
+    entries = write_planted_pii(files, planted_json)
+    shown = lambda path: path.relative_to(ROOT) if path.is_relative_to(ROOT) else path  # noqa: E731
+    print(f"wrote {len(LOGS)} logs into {len(files.texts)} files under {shown(files.folder)}/, "
+          f"and {len(entries)} planted values into {shown(planted_json)}")
 
 
 if __name__ == "__main__":
