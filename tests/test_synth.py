@@ -14,10 +14,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from pipeline.privacy_eval import MARK  # the {{TYPE:text}} markup; moving to pipeline/anonymise/evaluate.py
 from pipeline.synth import SynthResult, generate
 from pipeline.synth.identifiers import is_nhs_number, nhs_check_digit
 
-MARK = re.compile(r"\{\{([A-Z]+):(.*?)\}\}")
 META = ["submission_id", "log_type", "set_id", "meeting_number", "meeting_date", "author_name", "author_email",
         "organisation", "org_type", "setting", "role"]
 PROMPTS = {
