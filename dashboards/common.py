@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:  # pages run as scripts: make the pipeline importa
     sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Config, ConfigError  # noqa: E402
+from pipeline.queries import facets  # noqa: E402
 from pipeline.queries.themes import Filters  # noqa: E402
 
 FILL_COMMAND = "als run INPUT_DIR --db {db}"
@@ -52,18 +53,10 @@ def _cached(path: str, stamp: float, name: str, args: tuple, _call: Callable) ->
         con.close()
 
 
-def query(call: Callable, *args, name: str = "") -> pd.DataFrame:
+def query(call: Callable, *args, name: str = ""):
     """`call(con, *args)` on a read-only connection, cached until the database file changes."""
     path = db_path()
     return _cached(str(path), _stamp(path), name or call.__name__, args, call)
-
-
-def _run_sql(con: duckdb.DuckDBPyConnection, statement: str, params: tuple) -> pd.DataFrame:
-    return con.execute(statement, list(params)).df()
-
-
-def sql(statement: str, *params) -> pd.DataFrame:
-    return query(_run_sql, statement, params)
 
 
 def open_page(title: str, heading: str | None = None, icon: str | None = None) -> None:
@@ -80,8 +73,7 @@ def require_database() -> None:
         st.info(f"No database at `{path}` yet. Fill one with `{FILL_COMMAND.format(db=path)}` "
                 "(or `bash scripts/sample.sh` for the sample), then `als dashboard --db FILE`.")
         st.stop()
-    documents = sql("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'documents'")
-    if int(documents["n"][0]) == 0 or int(sql("SELECT count(*) AS n FROM documents")["n"][0]) == 0:
+    if not query(facets.has_documents):
         st.info(f"The database `{path}` holds no documents yet. Add logs with "
                 f"`{FILL_COMMAND.format(db=path)}`.")
         st.stop()
@@ -90,10 +82,9 @@ def require_database() -> None:
 def sidebar_filters(with_sets: bool = True) -> Filters:
     """Family, log type, setting, org type, set and month filters, from what the database holds."""
     def options(column: str) -> list[str]:
-        frame = sql(f"SELECT DISTINCT {column} AS v FROM documents WHERE {column} IS NOT NULL ORDER BY 1")
-        return frame["v"].astype(str).tolist()
+        return query(facets.document_values, column)
 
-    families = sql("SELECT DISTINCT family AS v FROM codebook ORDER BY 1")["v"].tolist()
+    families = query(facets.code_families)
     st.sidebar.header("Filters")
     chosen = Filters(
         families=st.sidebar.multiselect("Code family", families),
@@ -110,4 +101,4 @@ def sidebar_filters(with_sets: bool = True) -> Filters:
 
 
 def codes() -> pd.DataFrame:
-    return sql("SELECT code_id, family, name FROM codebook ORDER BY code_id")
+    return query(facets.codebook)

@@ -1,16 +1,16 @@
-"""Shared fixtures: models are loaded once per session (they take seconds, not milliseconds)."""
+"""Fixtures only. Models and the sample database are built once per session (they take seconds)."""
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from pipeline.config import AnonymiseConfig, Config
-from pipeline.records import LogMetadata, RawField, RawLog
+from tests.builders import TEST_KEY, write_inputs
 
-TEST_KEY = "test-key-0123456789abcdef-not-secret"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_INPUTS = ROOT / "data" / "sample"
 
 
 @pytest.fixture(scope="session")
@@ -56,39 +56,41 @@ def codebook():
     return load_codebook()
 
 
-def make_log(text_by_prompt: dict[str, str], *, author="Ottilie Brannagh", email="o.brannagh@fernhollow.gov.uk",
-             organisation="Fernhollow Borough Council", set_id="Set K", meeting=1, log_type="reflective",
-             submission_id="T-1", source_file="forms/test.csv", row=2) -> RawLog:
-    meta = LogMetadata(log_type, submission_id, set_id, meeting, dt.date(2024, 2, 13), author, email,
-                       organisation, "local_authority", "adults", "presenter")
-    fields = [RawField(prompt, text) for prompt, text in text_by_prompt.items()]
-    digest = str(abs(hash((submission_id, tuple(text_by_prompt.items()))))).rjust(64, "0")
-    return RawLog(source_file, row, meta, fields, digest)
-
-
-def all_text_in_db(db_path: str | Path) -> str:
-    """Every text value of every table: what a privacy scan must search."""
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        chunks = []
-        columns = con.execute("SELECT table_name, column_name FROM information_schema.columns "
-                              "WHERE data_type LIKE 'VARCHAR%' OR data_type = 'JSON'"
-                              ).fetchall()
-        for table, column in columns:
-            for (value,) in con.execute(f'SELECT CAST("{column}" AS VARCHAR) FROM "{table}"').fetchall():
-                if value:
-                    chunks.append(value)
-        return "\n".join(chunks)
-    finally:
-        con.close()
-
-
 @pytest.fixture
 def small_db(tmp_path, config, anonymiser) -> str:
-    """A real database from two small observer logs (tests/test_store.py's inputs), in tmp_path."""
+    """A real database from two small observer logs, in tmp_path."""
     from pipeline.run import run_pipeline
-    from tests.test_store import write_inputs
 
     write_inputs(tmp_path / "in", xlsx=False)
     run_pipeline(tmp_path / "in", config, anonymiser=anonymiser)
     return config.store.db
+
+
+@dataclass(frozen=True)
+class SampleDatabase:
+    """The bundled sample programme as `bash scripts/sample.sh` makes it: coded, with topics, exported."""
+
+    db: str
+    export: Path
+    summary: object  # the RunSummary of `als run`
+    topics: object   # the topics run's summary
+
+
+@pytest.fixture(scope="session")
+def sample_database(tmp_path_factory, anonymise_config, anonymiser, embedder, codebook) -> SampleDatabase:
+    """Built once per session and shared read-only: a test that writes copies `db` first."""
+    from pipeline.coding import CodingStage, build_coder
+    from pipeline.coding.questions import QuestionTyper
+    from pipeline.export import export
+    from pipeline.run import run_pipeline, run_topics
+
+    settings = Config(anonymise=anonymise_config)
+    settings.store.db = str(tmp_path_factory.mktemp("sample") / "sample.duckdb")
+    settings.coding.model_file = ""
+    coding = CodingStage(codebook, build_coder(settings.coding, codebook, embedder), QuestionTyper(codebook, None),
+                         embedder)
+    summary = run_pipeline(SAMPLE_INPUTS, settings, anonymiser=anonymiser, coding=coding)
+    topics = run_topics(settings, embedder)
+    out = Path(settings.store.db).with_name("export.jsonl")
+    export(settings.store.db, "jsonl", out)
+    return SampleDatabase(settings.store.db, out, summary, topics)

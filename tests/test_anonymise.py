@@ -6,7 +6,7 @@ import re
 import pytest
 
 from pipeline.anonymise.roster import organisation_variants
-from tests.conftest import make_log
+from tests.builders import make_log
 
 pytestmark = pytest.mark.slow
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.conftest import make_log
+from tests.builders import make_log
 
 pytestmark = pytest.mark.slow
 

@@ -1,4 +1,4 @@
-"""Every dashboard page rendered with Streamlit's AppTest against a small database built by the pipeline."""
+"""Every dashboard page rendered with Streamlit's AppTest against the session's sample database."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,6 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipeline.run import run_pipeline, run_topics
 from pipeline.queries.systemic import challenge_summary
 
 pytestmark = pytest.mark.slow
@@ -17,15 +16,9 @@ PAGES = ["app.py", "pages/1_Themes_across_sets.py", "pages/2_Change_over_meeting
 
 
 @pytest.fixture(scope="module")
-def dashboard_db(tmp_path_factory, anonymise_config, anonymiser, embedder):
-    from pipeline.config import Config
-
-    config = Config(anonymise=anonymise_config)
-    config.store.db = str(tmp_path_factory.mktemp("dash") / "dash.duckdb")
-    config.coding.use_embeddings, config.coding.model_file = False, ""
-    run_pipeline(ROOT / "data" / "sample", config, anonymiser=anonymiser)
-    run_topics(config, embedder)
-    return config.store.db
+def dashboard_db(sample_database) -> str:
+    """The session's sample database (coded, with topics); tests that write copy it first."""
+    return sample_database.db
 
 
 def page(path: str, db: str, monkeypatch) -> AppTest:
@@ -58,18 +51,24 @@ def test_overview_shows_the_counts(dashboard_db, monkeypatch):
     assert metrics["Sets"] == str(sets)
 
 
-def test_lead_body_page_suppresses_small_cells(dashboard_db, monkeypatch):
+def test_lead_body_page_suppresses_small_cells(dashboard_db, monkeypatch, tmp_path):
     con = duckdb.connect(dashboard_db, read_only=True)
-    summary = challenge_summary(con, 3, 3)
+    raised_by = challenge_summary(con, 1, 1)["organisations"]
+    # k from the data: the most organisations any challenge has, so that the others fall under it.
+    k = int(raised_by.max())
+    summary = challenge_summary(con, k, k)
     con.close()
     suppressed = summary[summary["suppressed"]]["code_id"].tolist()
-    assert suppressed, "the sample should hold a challenge raised by fewer than 3 organisations"
+    assert suppressed, f"the sample should hold a challenge raised by fewer than {k} organisations"
+    settings = tmp_path / "als.toml"
+    settings.write_text(f"[dashboard]\nmin_organisations = {k}\nsystemic_min_organisations = {k}\n")
+    monkeypatch.setenv("ALS_CONFIG", str(settings))
     app = page("pages/4_Systemic_challenges.py", dashboard_db, monkeypatch)
     table = app.dataframe[0].value.set_index("code_id")
     for code in suppressed:
-        assert table.loc[code, "organisations"] == "suppressed (<3)"
+        assert table.loc[code, "organisations"] == f"suppressed (<{k})"
     flagged = summary[summary["systemic"]]["code_id"].tolist()
-    assert all(table.loc[code, "systemic"] == "systemic" for code in flagged)
+    assert flagged and all(table.loc[code, "systemic"] == "systemic" for code in flagged)
 
 
 def test_review_accept_writes_a_human_coding(dashboard_db, monkeypatch, tmp_path):

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.export import export
-from tests.test_store import write_inputs
+from tests.builders import write_inputs
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()

@@ -11,7 +11,7 @@ import pytest
 from pipeline.anonymise import AnonymiserUnavailable
 from pipeline.config import AnonymiseConfig
 from pipeline.run import run_pipeline
-from tests.conftest import all_text_in_db
+from tests.builders import all_text_in_db
 
 pytestmark = pytest.mark.slow
 

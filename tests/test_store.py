@@ -4,34 +4,13 @@ from __future__ import annotations
 import csv
 
 import duckdb
-import openpyxl
 import pytest
 
 from pipeline.run import run_pipeline
 from pipeline.store import Store
+from tests.builders import FORM_HEADER as HEADER, FORM_ROWS as ROWS, TEST_KEY, write_inputs
 
 pytestmark = pytest.mark.slow
-
-HEADER = ["submission_id", "log_type", "set_id", "meeting_number", "meeting_date", "author_name",
-          "author_email", "organisation", "org_type", "setting", "role", "What hindered the set"]
-ROWS = [
-    ["S-1", "observer", "Set Z", "1", "2024-01-09", "Araminta Coldwell", "ac@ridgefold.org.uk", "Ridgefold Trust",
-     "charity", "adults", "observer", "Teams kept dropping.\n\nWe ran out of time."],
-    ["S-2", "observer", "Set Z", "2", "2024-02-13", "Araminta Coldwell", "ac@ridgefold.org.uk", "Ridgefold Trust",
-     "charity", "adults", "observer", "Nobody wanted to host."],
-]
-
-
-def write_inputs(root, rows=ROWS, xlsx=True):
-    root.mkdir(exist_ok=True)
-    with open(root / "observer.csv", "w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows([HEADER] + rows)
-    if xlsx:
-        book = openpyxl.Workbook()
-        book.active.append(HEADER)
-        for row in rows:
-            book.active.append(row[:3] + [int(row[3])] + row[4:])
-        book.save(root / "observer.xlsx")
 
 
 def count(db, table):
@@ -92,7 +71,6 @@ def test_runs_row_records_config_and_versions_but_not_the_key(tmp_path, config, 
     config_json, versions, summary = con.execute("SELECT config, versions, summary FROM runs").fetchone()
     con.close()
     assert '"spacy"' in versions and '"documents_stored": 2' in summary
-    from tests.conftest import TEST_KEY
     assert TEST_KEY not in config_json
 
 

@@ -12,7 +12,7 @@ import pytest
 from pipeline.privacy_eval import PrivacyScore, load_gold, plain
 from pipeline.run import run_pipeline
 from pipeline.synth import generate
-from tests.conftest import all_text_in_db
+from tests.builders import all_text_in_db
 
 pytestmark = pytest.mark.slow
 

@@ -77,11 +77,12 @@ def test_too_few_segments_is_a_clear_error(embedder):
         TopicModeller(TopicsConfig(), embedder).fit_transform(segments()[:5])
 
 
-def test_topic_runs_are_stored_as_the_contract_says(tmp_path, config, anonymiser, embedder):
-    from pipeline.run import run_pipeline, run_topics
+def test_topic_runs_are_stored_as_the_contract_says(config, sample_database, embedder):
+    import shutil
 
-    sample = Path(__file__).resolve().parent.parent / "data" / "sample"
-    run_pipeline(sample, config, anonymiser=anonymiser)
+    from pipeline.run import run_topics
+
+    shutil.copy(sample_database.db, config.store.db)  # the session's sample, copied: this test writes
     con = duckdb.connect(config.store.db)
     con.execute("DROP TABLE segment_embeddings")  # as a database written by an earlier version has it
     con.close()
@@ -99,7 +100,8 @@ def test_topic_runs_are_stored_as_the_contract_says(tmp_path, config, anonymiser
             assert assigned == segments_total
             sizes = con.execute("SELECT sum(size) FROM topics WHERE run_id = ?", [run.run_id]).fetchone()[0]
             assert sizes == segments_total
-        assert con.execute("SELECT count(*) FROM runs WHERE command = 'topics'").fetchone()[0] == 2
+        # The sample database arrives with one topics run of its own.
+        assert con.execute("SELECT count(*) FROM runs WHERE command = 'topics'").fetchone()[0] == 3
         assert con.execute("SELECT count(*) FROM topics WHERE run_id = ? AND topic_id >= 0",
                            [second.run_id]).fetchone()[0] == 4
         assert con.execute("SELECT count(*) FROM topic_meetings WHERE run_id = ?", [first.run_id]).fetchone()[0] > 0

@@ -9,25 +9,22 @@ import datetime as dt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import codes, db_path, open_page, sql
+from common import codes, db_path, open_page, query
 from pipeline.records import Coding
 from pipeline.provenance import new_run_id, package_versions
+from pipeline.queries.review_queue import count_pending, pending_suggestions
 from pipeline.store import RunRecord, Store
 
 open_page("Review", "Review suggested codings")
 code_list = codes()
 code_filter = st.selectbox("Code", ["(any)"] + code_list["code_id"].tolist())
 low, high = st.slider("Confidence", 0.0, 1.0, (0.0, 1.0), 0.05)
-pending = sql("""SELECT c.segment_id, c.code_id, c.method, round(c.confidence, 3) AS confidence, s.text,
-                        d.set_id, d.meeting_number
-                 FROM codings c JOIN segments s USING (segment_id) JOIN documents d USING (doc_id)
-                 WHERE c.status = 'suggested' AND coalesce(c.confidence, 0) BETWEEN ? AND ?
-                   AND (? = '(any)' OR c.code_id = ?)
-                   AND NOT EXISTS (SELECT 1 FROM codings h WHERE h.method = 'human'
-                                   AND h.segment_id = c.segment_id AND h.code_id = c.code_id)
-                 ORDER BY c.confidence, c.segment_id, c.code_id LIMIT 200""",
-              low, high, code_filter, code_filter)
-st.caption(f"{len(pending)} suggestions waiting (lowest confidence first, at most 200).")
+SHOWN = 200
+chosen_code = None if code_filter == "(any)" else code_filter
+pending = query(pending_suggestions, chosen_code, low, high, SHOWN)
+waiting = query(count_pending, chosen_code, low, high)
+st.caption(f"{waiting} suggestions waiting (lowest confidence first"
+           + (f"; the first {SHOWN} are queued here)." if waiting > SHOWN else ")."))
 if pending.empty:
     st.success("Nothing left to review with these filters.")
     st.stop()

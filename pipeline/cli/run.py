@@ -111,6 +111,6 @@ def _print_summary(summary) -> None:
                            escape(issue.message))
         console.print(issues)
         if len(problems) > 30:
-            console.print(f"... and {len(problems) - 30} more: SELECT * FROM ingest_issues")
+            console.print(f"... and {len(problems) - 30} more in the ingest_issues table")
     console.print(f"\nDatabase: [bold]{summary.db_path.resolve()}[/] ({summary.seconds:.1f} s)")
     console.print(f"Next: [bold]als export --db {summary.db_path} --format jsonl --out export.jsonl[/]")
