@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from pipeline.anonymise.lexicon import folded, lexicon
+
 MARK = re.compile(r"\{\{([A-Z]+):([^{}]+)\}\}")
 TOKEN = re.compile(r"[^\W_]+")
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}
+TITLES = folded(lexicon().titles)
 # Lower-case joining words inside a name ("Health and Care", "Stoke on Trent") identify no one,
 # and the aligner may pair them with the same word outside the placeholder.
 JOINING_WORDS = {"and", "of", "on", "upon", "the", "in", "for", "at", "by", "de", "la", "le"}

@@ -19,16 +19,17 @@ from pipeline.anonymise.contact_holders import contact_holders
 from pipeline.anonymise.gazetteers import Gazetteers
 from pipeline.anonymise.keep import KeepTerms, split_list
 from pipeline.anonymise.keys import Pseudonymiser
+from pipeline.anonymise.lexicon import folded, lexicon
 from pipeline.anonymise.models import Engines
 from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
 from pipeline.anonymise.placeholders import TYPE_PRIORITY, Finding, assign_labels, resolve_overlaps
 from pipeline.anonymise.recognizers import ENTITY_TYPES
 from pipeline.anonymise.spans import SpanShaper, join_across_connectors
-from pipeline.anonymise.roster import (GENERIC_ORG_WORDS, TITLES, Roster, RosterPerson, RosterRecognizer,
-                                      organisation_acronyms)
+from pipeline.anonymise.roster import GENERIC_ORG_WORDS, Roster, RosterPerson, RosterRecognizer, organisation_acronyms
 from pipeline.config import AnonymiseConfig
 from pipeline.records import AnonField, AnonymisedLog, EntityRecord, RawLog
 
+TITLES = folded(lexicon().titles)
 QUESTION_PROMPT = re.compile(r"\bquestions?\b", re.IGNORECASE)
 NER_CONFIDENT = 0.85
 # A single word this common is not propagated from NER alone ("Will", "May").

@@ -10,7 +10,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from pipeline.anonymise.roster import TITLES
+from pipeline.anonymise.lexicon import folded, lexicon
+
+TITLES = folded(lexicon().titles)
 
 # Ties between overlapping spans of equal length: the roster (metadata truth)
 # first and the catch-all long-number rule last, then the type (an NHS number is phone-shaped but is an ID; a name the

@@ -22,6 +22,8 @@ from presidio_analyzer.predefined_recognizers import (
     UkPostcodeRecognizer,
 )
 
+from pipeline.anonymise.lexicon import lexicon, one_of
+
 # Presidio entity name -> our placeholder type.
 ENTITY_TYPES = {
     "PERSON": "PERSON",
@@ -164,7 +166,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
 class TitledNameRecognizer(CaseSensitiveRecognizer):
     """A title then a name or initial: "Mr K.", "Mrs Adeyemi", "Mr and Mrs O'Donovan", "Dr J. R. Hale"."""
 
-    _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?"
+    _TITLE = rf"(?:{one_of(lexicon().titles)})\.?"
     PATTERNS = [
         Pattern("titled name",
                 rf"\b{_TITLE}(?:\s+and\s+{_TITLE})?\s+(?:[A-Z]\.\s?){{0,3}}(?:[A-Z][\w'’-]+|[A-Z]\b\.?)", 0.8),
@@ -174,11 +176,7 @@ class TitledNameRecognizer(CaseSensitiveRecognizer):
     ENTITY = "TITLED_PERSON"
 
 
-STREET_TYPES = (
-    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Terrace|"
-    "Grove|Gardens|Gdns|Park|Hill|Row|Walk|Mews|Square|Sq|View|Rise|Green|Parade|Yard|Wharf|Estate|"
-    "Boulevard|Croft|Fold|Gate|Vale|Meadows|Heights|Chase|Wynd"
-)
+STREET_TYPES = one_of(lexicon().street_types)
 
 
 class StreetAddressRecognizer(CaseSensitiveRecognizer):
@@ -201,13 +199,7 @@ class StreetAddressRecognizer(CaseSensitiveRecognizer):
 
 # Words after which a capitalised word is a person's name in these logs:
 # "my NQSW Ellie Marsh", "her son Caspian", "a girl called Ivy".
-NAME_CUES = (
-    "NQSW|NQSWs|ASYE|worker|student|colleague|manager|supervisor|supervisee|assessor|educator|practitioner|"
-    "mentor|carer|carers|mum|mother|dad|father|son|daughter|brother|sister|sibling|nan|nanna|gran|grandma|"
-    "grandmother|grandad|grandfather|aunt|auntie|uncle|partner|husband|wife|boyfriend|girlfriend|child|baby|"
-    "boy|girl|teenager|toddler|resident|client|tenant|patient|pupil|nephew|niece|cousin|friend|neighbour|"
-    "called|named|nicknamed|namely|lead|director|officer|teacher|head|SENCO|GP|IRO|PA|deputy"
-)
+NAME_CUES = one_of(lexicon().name_cues)
 
 
 class CuedNameRecognizer(CaseSensitiveRecognizer):
@@ -231,11 +223,7 @@ class CouncilAcronymRecognizer(CaseSensitiveRecognizer):
     ENTITY = "COUNCIL_ACRONYM"
 
 
-BODY_NOUNS = (
-    "Council|Trust|Partnership|Partners|Services|Hospital|Infirmary|Clinic|Surgery|Centre|School|Academy|College|"
-    "University|Nursery|Team|Hub|Unit|Ltd|Limited|CIC|Group|Agency|Fostering|Adoption|Charity|Association|Society|"
-    "Network|Project|Alliance|Consortium|Placements|Advocacy|Support|Housing|Homes"
-)
+BODY_NOUNS = one_of(lexicon().body_kinds)
 
 
 class BodyNameRecognizer(CaseSensitiveRecognizer):

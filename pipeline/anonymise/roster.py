@@ -14,19 +14,14 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from pipeline.anonymise.keep import KeepTerms
 from pipeline.anonymise.keys import Pseudonymiser
+from pipeline.anonymise.lexicon import folded, lexicon
 from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
 from pipeline.records import RawLog
 
-TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"}
+TITLES = folded(lexicon().titles)
 CONNECTORS = {"of", "and", "the", "for", "&", "in", "on", "at"}
 # Words that describe what kind of body an organisation is, not which one.
-GENERIC_ORG_WORDS = {
-    "council", "borough", "county", "city", "metropolitan", "district", "unitary", "authority",
-    "trust", "nhs", "foundation", "ltd", "limited", "plc", "cic", "llp", "llc", "inc", "services",
-    "service", "partners", "partnership", "group", "agency", "agencies", "care", "charity",
-    "uk", "england", "mental", "health", "hospital", "hospitals", "university", "community",
-    "social", "children's", "childrens", "adults", "family", "families", "fostering", "homes",
-}
+GENERIC_ORG_WORDS = folded(lexicon().organisation_words)
 LEADING_FORMS = re.compile(
     r"^(?:the\s+)?(?:london|royal)\s+borough\s+of\s+|^(?:the\s+)?(?:city|borough|county)\s+of\s+",
     re.IGNORECASE,
@@ -145,7 +140,8 @@ def organisation_acronyms(name: str) -> set[str]:
     return _acronyms(tokens, core, stripped != name, 2 if len(significant) == 2 else 3)
 
 
-STRUCTURAL_WORDS = {"partnership", "trust", "council", "partners", "services", "group", "agency", "foundation"}
+# Kinds of body people keep in a body's initials ("AWP": Avon and Wiltshire Mental Health Partnership).
+STRUCTURAL_WORDS = folded(lexicon().kept_in_initials)
 
 
 def _acronyms(tokens: list[str], core: list[str], leading: bool, min_length: int = 3) -> set[str]:

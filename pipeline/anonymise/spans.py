@@ -13,10 +13,11 @@ from dataclasses import replace
 
 from pipeline.anonymise.gazetteers import Gazetteers
 from pipeline.anonymise.keep import KeepTerms
+from pipeline.anonymise.lexicon import folded, lexicon, one_of
 from pipeline.anonymise.phrases import is_ordinary_word, word_zipf
 from pipeline.anonymise.placeholders import Finding
-from pipeline.anonymise.roster import TITLES
 
+TITLES = folded(lexicon().titles)
 LEADING_WORD = re.compile(r"([\w’'.-]+)\s+")
 # A capitalised word after a space, or any word after a hyphen ("Katy-Lee", "KATY-LEE").
 NEXT_NAME_PART = re.compile(r"(?:(-)|\s)([A-Z][\w’'-]*[\w]|(?<=-)[\w’']+)")
@@ -28,18 +29,8 @@ EXTENSION_MAX_ZIPF = 5.0
 PLACE_PREFIX = re.compile(
     r"(?:(?:London|Royal)\s+Borough\s+of|(?:City|County|Borough|Isle)\s+of|LB|RB|St\.?|Saint|New|North|South|East|West|"
     r"Great|Little|Upper|Lower|Old|Greater|Royal|Mount|Port|Fort|Lake|King's|Kings|Queen's|Bishop's)\s+$")
-ORG_SUFFIX_WORDS = (
-    "Council|Borough|County|City|District|Metropolitan|Trust|NHS|Foundation|Partnership|Partners|Health|Care|"
-    "Social|Services|Service|Hospital|Hospitals|Infirmary|Clinic|Surgery|Practice|Centre|Center|School|Primary|"
-    "Secondary|Academy|College|University|Nursery|Infant|Infants|Junior|High|Grammar|Team|Hub|Unit|Ltd|Limited|"
-    "CIC|plc|Group|Agency|Fostering|Adoption|Charity|Association|Society|Network|Project|Alliance|Consortium|"
-    "Mental|Community|Children's|Childrens|Adult|Adults|Family|Families|Housing|Homes|House|Estate|Road|Street|"
-    "Lane|Avenue|Close|Drive|Way|Court|Place|Terrace|Crescent|Gardens|Park|Square|Green|Hill|Bridge|Sea|Spa|Mare|"
-    "Trent|Tyne|Wear|Avon|Thames|Hull|Furness|Lyne|Forest|Heath|Wood|Vale|Valley|Marsh|Cross|End|Row|Regis|Magna|"
-    "Parva|Royal|General|Memorial|Teaching|University|Placements|Placement|Advocacy|Support|Disability|Carers|"
-    "Youth|Ward|Surgery|Medical|Practice"
-)
-ORG_SUFFIX_SET = set(ORG_SUFFIX_WORDS.split("|"))
+ORG_SUFFIX_WORDS = one_of(lexicon().name_tails)
+ORG_SUFFIX_SET = set(lexicon().name_tails)
 NEXT_ORG_WORD = re.compile(rf"(?:['’]s)?(?:\s+(?:and|&|of|on|upon|in|under|super|by|le|la|de)\s+|\s+|-(?:\w+-)?)"
                            rf"({ORG_SUFFIX_WORDS})\b")
 # Gaps that join two found parts into one name: "Stoke" on "Trent", "Health" and "Care".
