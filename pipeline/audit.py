@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from presidio_analyzer.predefined_recognizers import NhsRecognizer
+
 from pipeline.anonymise.phrases import is_ordinary_word, words
 from pipeline.anonymise.recognizers import (
     CaseReferenceRecognizer,
     ConfidentPostcodeRecognizer,
     LenientNinoRecognizer,
-    NhsRecognizer,
     OfflineEmailRecognizer,
     UkPhoneRecognizer,
 )

@@ -1,11 +1,10 @@
 """Anonymise stage: Presidio + spaCy + UK recognizers + batch roster, failing closed."""
-from pipeline.anonymise.context_names import ContextNameRecognizer
 from pipeline.anonymise.engine import Anonymiser, is_question_list
 from pipeline.anonymise.gazetteers import load_gazetteers
 from pipeline.anonymise.keep import KeepTerms
 from pipeline.anonymise.keys import KeyMissing, Pseudonymiser, load_key, write_new_key
 from pipeline.anonymise.models import Engines, ModelUnavailable, load_engines
-from pipeline.anonymise.recognizers import uk_recognizers
+from pipeline.anonymise.recognizers import ContextNameRecognizer, uk_recognizers
 from pipeline.config import AnonymiseConfig
 
 

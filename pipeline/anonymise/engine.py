@@ -23,9 +23,10 @@ from pipeline.anonymise.lexicon import folded, lexicon
 from pipeline.anonymise.models import Engines
 from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
 from pipeline.anonymise.placeholders import TYPE_PRIORITY, Finding, assign_labels, resolve_overlaps
-from pipeline.anonymise.recognizers import ENTITY_TYPES
+from pipeline.anonymise.recognizers import (BodyNameRecognizer, CuedNameRecognizer, RosterRecognizer,
+                                            placeholder_and_detector)
 from pipeline.anonymise.spans import SpanShaper, join_across_connectors
-from pipeline.anonymise.roster import GENERIC_ORG_WORDS, Roster, RosterPerson, RosterRecognizer, organisation_acronyms
+from pipeline.anonymise.roster import GENERIC_ORG_WORDS, Roster, RosterPerson, organisation_acronyms
 from pipeline.config import AnonymiseConfig
 from pipeline.records import AnonField, AnonymisedLog, EntityRecord, RawLog
 
@@ -34,8 +35,6 @@ QUESTION_PROMPT = re.compile(r"\bquestions?\b", re.IGNORECASE)
 NER_CONFIDENT = 0.85
 # A single word this common is not propagated from NER alone ("Will", "May").
 PROPAGATION_MAX_ZIPF = 6.0
-DETECTORS = {"roster": "roster", "SpacyRecognizer": "ner", "LongNumberRecognizer": "fallback",
-             "gazetteer": "gazetteer"}
 GUESSING_DETECTORS = {"ner", "gazetteer", "propagation"}
 # Initials of a body found in the batch are propagated unless they spell a word.
 ACRONYM_MAX_ZIPF = 4.0
@@ -102,6 +101,8 @@ class Anonymiser:
     def _analyse(self, logs: list[RawLog], on_progress: Progress | None) -> dict[int, list[Finding]]:
         units = [(li, fi, field.text) for li, log in enumerate(logs) for fi, field in enumerate(log.fields)]
         recognizer = RosterRecognizer(self.roster)
+        # Results name their recognizer; its class data says what they are (see recognizers/base.py).
+        by_name = {r.name: r for r in (*self.engines.analyzer.registry.recognizers, recognizer)}
         nlp_engine = self.engines.analyzer.nlp_engine
         findings: dict[int, list[Finding]] = defaultdict(list)
         artifacts_stream = nlp_engine.process_batch([text for _, _, text in units], "en",
@@ -115,7 +116,7 @@ class Anonymiser:
             )
             set_id = logs[li].metadata.set_id
             for result in results:
-                findings[li].extend(self._findings(result, fi, text, set_id))
+                findings[li].extend(self._findings(result, by_name, fi, text, set_id))
             if on_progress and fi == len(logs[li].fields) - 1 and li not in done_logs:
                 done_logs.add(li)
                 on_progress(1)
@@ -130,19 +131,19 @@ class Anonymiser:
             return self.config.n_process
         return min(2, os.cpu_count() or 1) if unit_count >= PARALLEL_MIN_UNITS else 1
 
-    def _findings(self, result, field_index: int, text: str, set_id: str | None) -> list[Finding]:
-        entity_type = ENTITY_TYPES.get(result.entity_type)
+    def _findings(self, result, recognizers: dict, field_index: int, text: str,
+                  set_id: str | None) -> list[Finding]:
+        metadata = result.recognition_metadata or {}
+        recognizer = recognizers.get(metadata.get("recognizer_name", ""))
+        entity_type, detector = placeholder_and_detector(recognizer, result.entity_type)
         if entity_type is None:
             return []
-        metadata = result.recognition_metadata or {}
-        name = metadata.get("recognizer_name", "")
-        detector = DETECTORS.get(name, "pattern")
         score = round(float(result.score), 3)
         if detector == "roster":
             member_code = _member_code_for(metadata.get("roster_value"), set_id)
             return [Finding(field_index, result.start, result.end, entity_type, detector, score,
                             text[result.start:result.end], member_code)]
-        if result.entity_type == "BODY_NAME":
+        if result.entity_type == BodyNameRecognizer.ENTITY:
             start, end = self.shaper.trim(text, result.start, result.end)
             if not self.shaper.is_distinctive_body(text[start:end]):
                 return []
@@ -152,7 +153,8 @@ class Anonymiser:
             if entity_type == "PERSON":
                 start, end = self.shaper.trim(text, start, end)
                 surface = text[start:end]
-                cued_common_word = result.entity_type == "CUED_PERSON" and word_zipf(surface.split()[0]) >= CUE_MAX_ZIPF
+                cued = result.entity_type == CuedNameRecognizer.ENTITY
+                cued_common_word = cued and word_zipf(surface.split()[0]) >= CUE_MAX_ZIPF
                 if not surface or self.keep.covers(surface) or cued_common_word:
                     return []
             return [Finding(field_index, start, end, entity_type, detector, score, text[start:end])]

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-
 from pipeline.anonymise.keep import KeepTerms
 from pipeline.anonymise.keys import Pseudonymiser
 from pipeline.anonymise.lexicon import folded, lexicon
@@ -162,30 +160,3 @@ def _acronyms(tokens: list[str], core: list[str], leading: bool, min_length: int
     if leading and core:
         candidates.add("LB" + initials(core))
     return {c for c in candidates if len(c) >= min_length}
-
-
-class RosterRecognizer(EntityRecognizer):
-    """Presidio recognizer over a batch roster (added per batch as an ad hoc recognizer)."""
-
-    def __init__(self, roster: Roster) -> None:
-        self.roster = roster
-        super().__init__(supported_entities=["ROSTER_PERSON", "ROSTER_ORG"], name="roster",
-                         supported_language="en")
-
-    def load(self) -> None:  # the roster is built before the recognizer
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 - Presidio signature
-        results = []
-        for match in self.roster.index.find(text):
-            is_org = isinstance(match.value, RosterOrg) or (
-                isinstance(match.value, frozenset) and all(isinstance(v, RosterOrg) for v in match.value))
-            results.append(RecognizerResult(
-                "ROSTER_ORG" if is_org else "ROSTER_PERSON", match.start, match.end, 1.0,
-                recognition_metadata={"recognizer_name": "roster", "roster_value": match.value},
-            ))
-        for email in self.roster.emails:
-            for found in re.finditer(re.escape(email), text, re.IGNORECASE):
-                results.append(RecognizerResult("EMAIL_ADDRESS", found.start(), found.end(), 1.0,
-                                                recognition_metadata={"recognizer_name": "roster"}))
-        return results

@@ -14,6 +14,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from pipeline.anonymise.gazetteers import Gazetteers
 from pipeline.anonymise.keep import KeepTerms
 from pipeline.anonymise.phrases import is_ordinary_word, word_zipf
+from pipeline.anonymise.recognizers.base import TypedRecognizer
 
 LOCATIVE_CUES = {"in", "at", "from", "to", "near", "around", "outside", "towards", "via", "into", "round"}
 QUOTES_AND_OPENERS = {'"', "'", "“", "‘", "(", "[", "-", "–", "—", ":", ";", "•", "*"}
@@ -28,8 +29,12 @@ UNKNOWN_NOUN_TYPES = {"GPE": "GAZETTEER_LOCATION", "LOC": "GAZETTEER_LOCATION", 
 FUNCTION_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "PUNCT", "SYM"}
 
 
-class ContextNameRecognizer(EntityRecognizer):
+class ContextNameRecognizer(TypedRecognizer, EntityRecognizer):
     """PERSON and LOCATION from the gazetteers, reading spaCy's tokens from Presidio's artifacts."""
+
+    NAME = "gazetteer"
+    PLACEHOLDERS = {"GAZETTEER_PERSON": "PERSON", "GAZETTEER_LOCATION": "LOCATION", "GAZETTEER_ORG": "ORG"}
+    DETECTOR = "gazetteer"
 
     def __init__(self, gazetteers: Gazetteers, keep: KeepTerms) -> None:
         self.first = gazetteers.first_folded
@@ -38,9 +43,7 @@ class ContextNameRecognizer(EntityRecognizer):
         self.capitalised = gazetteers.capitalised_names
         self.places = gazetteers.places
         self.keep = keep
-        super().__init__(supported_entities=["GAZETTEER_PERSON", "GAZETTEER_LOCATION", "GAZETTEER_ORG"],
-                         name="gazetteer",
-                         supported_language="en")
+        super().__init__(supported_entities=list(self.PLACEHOLDERS), name=self.NAME, supported_language="en")
 
     def load(self) -> None:  # the lists are loaded before the recognizer is built
         pass
@@ -75,9 +78,9 @@ class ContextNameRecognizer(EntityRecognizer):
             i += 1
         return results
 
-    @staticmethod
-    def _result(entity: str, start: int, end: int) -> RecognizerResult:
-        return RecognizerResult(entity, start, end, 0.6, recognition_metadata={"recognizer_name": "gazetteer"})
+    @classmethod
+    def _result(cls, entity: str, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(entity, start, end, 0.6, recognition_metadata={"recognizer_name": cls.NAME})
 
     # -- people ---------------------------------------------------------------
 
