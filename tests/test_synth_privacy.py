@@ -1,7 +1,7 @@
 """200 synthetic logs through the whole pipeline: what survives of the planted personal data.
 
 Spans are checked in place (gold text aligned with stored text, as in
-pipeline.privacy_eval), not by searching for their words anywhere: the corpus
+pipeline.anonymise.evaluate), not by searching for their words anywhere: the corpus
 uses ordinary words as names ("Will", "Reading") that also occur as words.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.privacy_eval import PrivacyScore, load_gold, plain
+from pipeline.anonymise.evaluate import PrivacyScore, load_gold, plain
 from pipeline.run import run_pipeline
 from pipeline.synth import generate
 from tests.builders import all_text_in_db

@@ -1,7 +1,8 @@
 """Recall and over-redaction of an anonymiser against a gold file with {{TYPE:text}} markup.
 
 Used by the synthetic-corpus test and benchmarks/bench_anonymise.py; users can score
-their own labelled logs the same way.
+their own labelled logs the same way. The markup is read here only: MARK and
+`segments` for its parts, `plain` for the text without it.
 
 Gold records are JSON lines with `fields` holding `paragraphs` (and `questions`)
 whose text marks personal data as {{PERSON:Hope}} and protected terms as
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from pipeline.anonymise.lexicon import folded, lexicon
 
+# {{PERSON:Hope}}: the type (PERSON, ORG, LOCATION, CONTACT, ID, DATE, or KEEP for a protected term) and the text.
 MARK = re.compile(r"\{\{([A-Z]+):([^{}]+)\}\}")
 TOKEN = re.compile(r"[^\W_]+")
 TITLES = folded(lexicon().titles)
@@ -29,7 +31,18 @@ JOINING_WORDS = {"and", "of", "on", "upon", "the", "in", "for", "at", "by", "de"
 
 
 def plain(text: str) -> str:
+    """The text as written, without markup."""
     return MARK.sub(lambda m: m.group(2), text)
+
+
+def segments(text: str) -> list[tuple[str, str | None]]:
+    """The text in order as (part, type): marked parts with their type, the rest with None."""
+    parts: list[tuple[str, str | None]] = []
+    cursor = 0
+    for m in MARK.finditer(text):
+        parts += [(text[cursor:m.start()], None), (m.group(2), m.group(1))]
+        cursor = m.end()
+    return parts + [(text[cursor:], None)]
 
 
 def field_texts(record: dict) -> dict[str, str]:
@@ -65,14 +78,12 @@ class PrivacyScore:
         return self.keep_kept / max(self.keep_total, 1)
 
     def add(self, gold_text: str, output_text: str) -> None:
-        tokens, spans, cursor = [], [], 0
-        for m in MARK.finditer(gold_text):
-            tokens += [(w, None) for w in TOKEN.findall(gold_text[cursor:m.start()])]
-            idx = list(range(len(tokens), len(tokens) + len(TOKEN.findall(m.group(2)))))
-            tokens += [(w, m.group(1)) for w in TOKEN.findall(m.group(2))]
-            spans.append((m.group(1), m.group(2), idx))
-            cursor = m.end()
-        tokens += [(w, None) for w in TOKEN.findall(gold_text[cursor:])]
+        tokens, spans = [], []
+        for part, kind in segments(gold_text):
+            part_tokens = TOKEN.findall(part)
+            if kind is not None:
+                spans.append((kind, part, list(range(len(tokens), len(tokens) + len(part_tokens)))))
+            tokens += [(w, kind) for w in part_tokens]
         out = [w.casefold() for w in TOKEN.findall(output_text)]
         alive = [False] * len(tokens)
         matcher = SequenceMatcher(None, [w.casefold() for w, _ in tokens], out, autojunk=False)
