@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:  # pages run as scripts: make the pipeline importa
 
 from pipeline.config import Config, ConfigError  # noqa: E402
 from pipeline.queries import facets  # noqa: E402
-from pipeline.queries.themes import Filters  # noqa: E402
+from pipeline.queries.filters import Filters  # noqa: E402
 
 FILL_COMMAND = "als run INPUT_DIR --db {db}"
 

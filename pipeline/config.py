@@ -6,6 +6,7 @@ every stage receives the same plain object and nothing reads globals.
 from __future__ import annotations
 
 import dataclasses
+import typing
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +60,7 @@ class CodingConfig:
 @dataclass
 class TopicsConfig:
     enabled: bool = True
-    # 0 means chosen from the corpus size (see pipeline/topics.py).
+    # 0 means chosen from the corpus size (see pipeline/topics/clustering/).
     min_topic_size: int = 0
     nr_topics: int = 0
     seed: int = 42
@@ -79,6 +80,22 @@ class DashboardConfig:
 
 
 @dataclass
+class ReportConfig:
+    # Quotes shown per theme in the reports (the issue asks for 2 to 4).
+    quotes_per_theme: int = 3
+    # A quote is trimmed to whole sentences within this many words.
+    quote_max_words: int = 60
+    # A quote shorter than this says too little to stand for a theme.
+    quote_min_words: int = 8
+    # Maximal marginal relevance: 1.0 picks only the most typical paragraphs, lower values spread
+    # the quotes across members, sets, meetings and wording.
+    quote_diversity: float = 0.6
+    # A topic whose closest code covers less than this share of its paragraphs is one the
+    # codebook did not foresee.
+    unforeseen_topic_share: float = 0.5
+
+
+@dataclass
 class StoreConfig:
     db: str = "als.duckdb"
 
@@ -90,6 +107,7 @@ class Config:
     coding: CodingConfig = field(default_factory=CodingConfig)
     topics: TopicsConfig = field(default_factory=TopicsConfig)
     dashboard: DashboardConfig = field(default_factory=DashboardConfig)
+    report: ReportConfig = field(default_factory=ReportConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     source: str | None = None  # the file this was loaded from, for the runs table
 
@@ -112,15 +130,18 @@ class Config:
         return config
 
     @classmethod
+    def section_names(cls) -> list[str]:
+        return [f.name for f in dataclasses.fields(cls) if f.name != "source"]
+
+    @classmethod
     def from_dict(cls, data: dict[str, Any], origin: str = "config") -> "Config":
-        sections = {f.name: f.type for f in dataclasses.fields(cls) if f.name != "source"}
+        hints = typing.get_type_hints(cls)
+        sections = {name: hints[name] for name in cls.section_names()}
         unknown = set(data) - set(sections)
         if unknown:
             raise ConfigError(f"{origin}: unknown section(s) {sorted(unknown)}; known: {sorted(sections)}")
         built = {}
-        for name, section_cls in (("ingest", IngestConfig), ("anonymise", AnonymiseConfig),
-                                  ("coding", CodingConfig), ("topics", TopicsConfig),
-                                  ("dashboard", DashboardConfig), ("store", StoreConfig)):
+        for name, section_cls in sections.items():
             values = data.get(name, {})
             known = {f.name for f in dataclasses.fields(section_cls)}
             bad = set(values) - known
@@ -131,15 +152,8 @@ class Config:
 
     def with_overrides(self, **overrides: Any) -> "Config":
         """A copy with `section__key=value` overrides applied; None values are ignored."""
-        copy = dataclasses.replace(
-            self,
-            ingest=dataclasses.replace(self.ingest),
-            anonymise=dataclasses.replace(self.anonymise),
-            coding=dataclasses.replace(self.coding),
-            topics=dataclasses.replace(self.topics),
-            dashboard=dataclasses.replace(self.dashboard),
-            store=dataclasses.replace(self.store),
-        )
+        copy = dataclasses.replace(self, **{name: dataclasses.replace(getattr(self, name))
+                                            for name in self.section_names()})
         for dotted, value in overrides.items():
             if value is None:
                 continue

@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CLI_DIR = ROOT / "pipeline" / "cli"
 MODULES = sorted(p.stem for p in CLI_DIR.glob("*.py") if p.stem not in ("__init__", "__main__"))
-COMMANDS = ["run", "export", "audit", "synth", "keygen", "dashboard", "train", "evaluate", "topics", "review"]
+COMMANDS = ["run", "export", "audit", "synth", "keygen", "dashboard", "train", "evaluate", "topics", "review", "report"]
 ENV = {"COLUMNS": "120", "PATH": ""}
 
 
@@ -29,7 +29,7 @@ def _listed_commands(help_text: str) -> list[str]:
 
 
 def test_the_command_modules_are_the_expected_ones():
-    assert {"common", "run", "export", "privacy", "dashboard", "coding", "topics", "review"} <= set(MODULES)
+    assert {"common", "run", "export", "privacy", "dashboard", "coding", "topics", "review", "report"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -10,7 +10,8 @@ import duckdb
 import pytest
 
 from pipeline.queries import overview
-from pipeline.queries.themes import Filters, code_by_set
+from pipeline.queries.filters import Filters
+from pipeline.queries.themes import code_by_set
 from pipeline.records import Coding
 from pipeline.store import RunRecord, Store
 

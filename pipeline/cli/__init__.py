@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import typer
 
-from pipeline.cli import coding, dashboard, export, privacy, review, run, topics
+from pipeline.cli import coding, dashboard, export, privacy, report, review, run, topics
 from pipeline.cli.common import ConfigOption, DbOption, console, load_config
 
 app = typer.Typer(
@@ -34,5 +34,6 @@ app.add_typer(dashboard.commands)  # dashboard
 app.add_typer(coding.commands)     # train, evaluate
 app.add_typer(topics.commands)     # topics
 app.add_typer(review.commands, name="review")  # review export, review import
+app.add_typer(report.commands, name="report")  # report evaluator, report lead-body
 
 __all__ = ["app", "ConfigOption", "DbOption", "console", "load_config"]

@@ -5,6 +5,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.queries.codings import ACTIVE_CODINGS
+from pipeline.queries.filters import Filters
 
 
 def programme_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -43,3 +44,39 @@ def issue_details(con: duckdb.DuckDBPyConnection, limit: int = 50) -> pd.DataFra
 def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> pd.DataFrame:
     return con.execute("SELECT run_id, command, started_at, finished_at FROM runs "
                        "ORDER BY started_at DESC LIMIT ?", [limit]).df()
+
+
+def programme_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    """Counts only, for a report's first page: sets, meetings, logs by type, members, organisations, period."""
+    where, params = filters.documents_where()
+    row = con.execute(f"""
+        SELECT count(*), count(DISTINCT set_id), count(DISTINCT meeting_number), count(DISTINCT member_code),
+               count(DISTINCT org_code), min(meeting_month), max(meeting_month),
+               (SELECT count(*) FROM segments s JOIN documents d USING (doc_id) WHERE {where}),
+               (SELECT count(DISTINCT a.segment_id) FROM ({ACTIVE_CODINGS}) a JOIN segments s USING (segment_id)
+                JOIN documents d USING (doc_id) WHERE {where})
+        FROM documents d WHERE {where}""", params * 3).fetchone()
+    by_type = dict(con.execute(f"SELECT log_type, count(*) FROM documents d WHERE {where} GROUP BY 1 ORDER BY 1",
+                               params).fetchall())
+    sets = [s for (s,) in con.execute(f"SELECT DISTINCT set_id FROM documents d WHERE {where} "
+                                      "AND set_id IS NOT NULL ORDER BY 1", params).fetchall()]
+    names = ("documents", "sets", "meetings", "members", "organisations", "first_month", "last_month",
+             "paragraphs", "coded_paragraphs")
+    return {**dict(zip(names, row)), "logs_by_type": by_type, "set_ids": sets}
+
+
+def runs_by_command(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every run with what it did: for a methods appendix (run ids and times, no configuration)."""
+    return con.execute("SELECT run_id, command, started_at, finished_at, "
+                       "CAST(json_extract(summary, '$.documents_stored') AS INTEGER) AS documents "
+                       "FROM runs ORDER BY started_at").df()
+
+
+def replaced_by_type(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """How many pieces of personal data were replaced, per placeholder type."""
+    return dict(con.execute("SELECT entity_type, count(*) FROM entities GROUP BY 1 ORDER BY 1").fetchall())
+
+
+def codings_by_method(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Coding rows per method (rule, model, topic, human)."""
+    return dict(con.execute("SELECT method, count(*) FROM codings GROUP BY 1 ORDER BY 1").fetchall())

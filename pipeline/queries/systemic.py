@@ -15,6 +15,19 @@ from pipeline.queries.codings import ACTIVE_CODINGS
 SUPPRESSED = None  # a suppressed count is shown as missing, never as a number
 
 
+def suppress_small_cells(frame: pd.DataFrame, min_organisations: int,
+                         columns: tuple[str, ...] = ("organisations",)) -> pd.DataFrame:
+    """The one small-cell rule, for the dashboard and the reports alike.
+
+    A row whose `organisations` count is under `min_organisations` is marked `suppressed` and
+    every count in `columns` becomes missing: a small count could single out an organisation.
+    """
+    frame["suppressed"] = frame["organisations"] < min_organisations
+    for column in columns:
+        frame[column] = frame[column].astype("Int64").mask(frame["suppressed"], SUPPRESSED)
+    return frame
+
+
 def _raised(con: duckdb.DuckDBPyConnection, family: str) -> str:
     return (f"SELECT DISTINCT a.code_id, d.doc_id, d.org_code, d.set_id, d.org_type, d.setting, d.meeting_number "
             f"FROM ({ACTIVE_CODINGS}) a JOIN segments s ON s.segment_id = a.segment_id "
@@ -31,10 +44,7 @@ def challenge_summary(con: duckdb.DuckDBPyConnection, min_organisations: int = 3
         FROM codebook cb LEFT JOIN ({_raised(con, family)}) r ON r.code_id = cb.code_id
         WHERE cb.family = ? GROUP BY ALL ORDER BY organisations DESC, cb.code_id""", [family]).df()
     frame["systemic"] = frame["organisations"] >= systemic_min_organisations
-    frame["suppressed"] = frame["organisations"] < min_organisations
-    for column in ("organisations", "sets", "documents"):
-        frame[column] = frame[column].astype("Int64").mask(frame["suppressed"], SUPPRESSED)
-    return frame
+    return suppress_small_cells(frame, min_organisations, ("organisations", "sets", "documents"))
 
 
 def challenge_breakdown(con: duckdb.DuckDBPyConnection, by: str, min_organisations: int = 3,
@@ -45,9 +55,7 @@ def challenge_breakdown(con: duckdb.DuckDBPyConnection, by: str, min_organisatio
     frame = con.execute(f"""
         SELECT r.code_id, coalesce(r.{by}, 'not given') AS "group", count(DISTINCT r.org_code) AS organisations
         FROM ({_raised(con, family)}) r GROUP BY ALL ORDER BY r.code_id, "group" """).df()
-    frame["suppressed"] = frame["organisations"] < min_organisations
-    frame["organisations"] = frame["organisations"].astype("Int64").mask(frame["suppressed"], SUPPRESSED)
-    return frame
+    return suppress_small_cells(frame, min_organisations)
 
 
 def challenge_trend(con: duckdb.DuckDBPyConnection, min_organisations: int = 3,
@@ -57,6 +65,4 @@ def challenge_trend(con: duckdb.DuckDBPyConnection, min_organisations: int = 3,
         SELECT r.code_id, r.meeting_number, count(DISTINCT r.org_code) AS organisations
         FROM ({_raised(con, family)}) r WHERE r.meeting_number IS NOT NULL
         GROUP BY ALL ORDER BY r.code_id, r.meeting_number""").df()
-    frame["suppressed"] = frame["organisations"] < min_organisations
-    frame["organisations"] = frame["organisations"].astype("Int64").mask(frame["suppressed"], SUPPRESSED)
-    return frame
+    return suppress_small_cells(frame, min_organisations)

@@ -36,3 +36,8 @@ def topic_examples(con: duckdb.DuckDBPyConnection, run_id: str, topic_id: int, l
         SELECT s.segment_id, s.text, st.probability FROM segment_topics st JOIN segments s USING (segment_id)
         WHERE st.run_id = ? AND st.topic_id = ? ORDER BY st.probability DESC, s.segment_id LIMIT ?""",
                        [run_id, topic_id, limit]).df()
+
+
+def latest_topics_run(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("SELECT run_id FROM runs WHERE command = 'topics' ORDER BY started_at DESC LIMIT 1").fetchone()
+    return row[0] if row else None

@@ -1,0 +1,138 @@
+"""Every chart, as an Altair specification: the dashboard shows it with st.altair_chart, the reports
+render the same specification to SVG (HTML) or PNG (DOCX) with vl-convert, offline.
+
+Each function takes the DataFrame a pipeline.queries function returns and the code labels,
+and returns an Altair chart. Colours: the Okabe-Ito palette, which readers with the common
+forms of colour blindness can tell apart; sequential scales from light to dark blue.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from pipeline.labels import LOG_TYPE_LABELS, QUESTION_TYPE_LABELS, CodeLabels
+
+# Okabe-Ito without its yellow (too pale on white for a line), with Tol's wine as an eighth colour.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#882255"]
+FONT = "Helvetica, Arial, sans-serif"
+WIDTH = 560
+
+
+def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    return chart.configure(font=FONT).configure_axis(labelFontSize=11, titleFontSize=12, labelLimit=320) \
+        .configure_legend(labelFontSize=11, titleFontSize=12, labelLimit=320).configure_view(stroke=None)
+
+
+def themes_by_set(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents") -> alt.Chart:
+    """Heatmap of the share of units carrying each code, per set (one block per family), each cell
+    labelled with its share and n."""
+    data = frame.assign(theme=frame["code_id"].map(codes.code), family=frame["family"].map(codes.family),
+                        label=[f"{s:.0%} ({c}/{u})" if u else "" for s, c, u in
+                               zip(frame["share"], frame["coded"], frame["units"])])
+    sets = max(1, data["set_id"].nunique())
+    base = alt.Chart().encode(
+        x=alt.X("set_id:N", title=None, axis=alt.Axis(labelAngle=0, orient="top", labelFontWeight="bold")),
+        y=alt.Y("theme:N", title=None, sort="ascending"))
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color("share:Q", title=f"Share of {unit}", scale=alt.Scale(scheme="blues", domain=[0, 1]),
+                        legend=alt.Legend(format="%", orient="right")),
+        tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("set_id:N", title="Set"),
+                 alt.Tooltip("coded:Q", title=f"Coded {unit}"), alt.Tooltip("units:Q", title=f"All {unit}"),
+                 alt.Tooltip("share:Q", title="Share", format=".0%")])
+    text = base.mark_text(fontSize=11).encode(
+        text="label:N", color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#1f2933")))
+    blocks = []
+    for family, rows in data.groupby("family", sort=False):
+        height = 26 * rows["theme"].nunique()
+        blocks.append(alt.layer(cells, text, data=rows).properties(
+            title=alt.Title(family, anchor="start", fontSize=12), width=min(WIDTH - 220, 120 * sets),
+            height=height))
+    return _themed(alt.vconcat(*blocks, spacing=14).resolve_scale(color="shared"))
+
+
+def change_over_meetings(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents") -> alt.Chart:
+    """One panel per code family: each code's share of units by meeting number, n in the tooltip."""
+    data = frame.assign(theme=frame["code_id"].map(codes.code), family=frame["family"].map(codes.family))
+    lines = alt.Chart(data).mark_line(point=True, strokeWidth=2).encode(
+        x=alt.X("meeting_number:O", title="Meeting", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("share:Q", title=f"Share of {unit}", axis=alt.Axis(format="%")),
+        color=alt.Color("theme:N", title="Theme", scale=alt.Scale(range=OKABE_ITO)),
+        tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("meeting_number:O", title="Meeting"),
+                 alt.Tooltip("coded:Q", title=f"Coded {unit}"), alt.Tooltip("units:Q", title=f"All {unit}"),
+                 alt.Tooltip("share:Q", title="Share", format=".0%")],
+    ).properties(width=WIDTH, height=170)
+    charts = [lines.transform_filter(alt.datum.family == family).properties(title=family)
+              for family in data["family"].drop_duplicates()]
+    chart = alt.vconcat(*charts).resolve_scale(color="independent") if charts else lines
+    return _themed(chart)
+
+
+def question_types(frame: pd.DataFrame) -> alt.Chart:
+    """Stacked shares of thinking, feeling and willing questions per meeting."""
+    data = frame.assign(kind=frame["question_type"].map(lambda t: QUESTION_TYPE_LABELS.get(t, t)))
+    chart = alt.Chart(data).mark_bar().encode(
+        x=alt.X("meeting_number:O", title="Meeting", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("share:Q", title="Share of questions", axis=alt.Axis(format="%"), stack="normalize"),
+        color=alt.Color("kind:N", title="Question type", scale=alt.Scale(range=OKABE_ITO[:3]),
+                        sort=list(QUESTION_TYPE_LABELS.values())),
+        tooltip=[alt.Tooltip("meeting_number:O", title="Meeting"), alt.Tooltip("kind:N", title="Type"),
+                 alt.Tooltip("questions:Q", title="Questions"), alt.Tooltip("share:Q", format=".0%")],
+    ).properties(width=min(WIDTH, 80 * max(1, data["meeting_number"].nunique())), height=200)
+    return _themed(chart)
+
+
+def logs_per_meeting(frame: pd.DataFrame) -> alt.Chart:
+    data = frame.assign(kind=frame["log_type"].map(lambda t: LOG_TYPE_LABELS.get(t, t)))
+    chart = alt.Chart(data).mark_bar().encode(
+        x=alt.X("meeting:N", title="Meeting", sort=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("logs:Q", title="Logs", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("kind:N", title="Log type", scale=alt.Scale(range=OKABE_ITO)),
+        tooltip=[alt.Tooltip("meeting:N", title="Meeting"), alt.Tooltip("kind:N", title="Log type"),
+                 alt.Tooltip("logs:Q", title="Logs")]).properties(width=WIDTH, height=200)
+    return _themed(chart)
+
+
+def challenge_organisations(summary: pd.DataFrame, codes: CodeLabels) -> alt.Chart:
+    """Organisations raising each challenge (suppressed rows left out), systemic ones coloured."""
+    visible = summary[~summary["suppressed"]].copy()
+    visible["organisations"] = visible["organisations"].astype("int64")
+    visible["theme"] = visible["code_id"].map(codes.code)
+    visible["flag"] = visible["systemic"].map({True: "Systemic", False: "Not systemic"})
+    chart = alt.Chart(visible).mark_bar().encode(
+        x=alt.X("organisations:Q", title="Organisations raising it", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("theme:N", title=None, sort="-x"),
+        color=alt.Color("flag:N", title=None, scale=alt.Scale(domain=["Systemic", "Not systemic"],
+                                                               range=[OKABE_ITO[5], "#9aa5b1"])),
+        tooltip=[alt.Tooltip("theme:N", title="Challenge"), alt.Tooltip("organisations:Q", title="Organisations"),
+                 alt.Tooltip("sets:Q", title="Sets"), alt.Tooltip("documents:Q", title="Logs")],
+    ).properties(width=WIDTH - 160, height=26 * max(1, len(visible)))
+    return _themed(chart)
+
+
+def challenge_trend(trend: pd.DataFrame, codes: CodeLabels) -> alt.Chart:
+    """Organisations raising each challenge per meeting; a suppressed meeting is a gap, not a line across it."""
+    data = trend.sort_values(["code_id", "meeting_number"]).assign(
+        theme=lambda f: f["code_id"].map(codes.code),
+        organisations=lambda f: f["organisations"].astype("float"))  # missing stays missing: a gap
+    chart = alt.Chart(data).mark_line(point=True, strokeWidth=2).encode(
+        x=alt.X("meeting_number:O", title="Meeting", sort="ascending", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("organisations:Q", title="Organisations", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("theme:N", title="Challenge", scale=alt.Scale(range=OKABE_ITO)),
+        tooltip=[alt.Tooltip("theme:N", title="Challenge"), alt.Tooltip("meeting_number:O", title="Meeting"),
+                 alt.Tooltip("organisations:Q", title="Organisations")],
+    ).properties(width=WIDTH, height=200)
+    return _themed(chart)
+
+
+def to_svg(chart: alt.TopLevelMixin) -> str:
+    """The chart as an SVG document (for HTML), rendered offline."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(chart.to_dict())
+
+
+def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    """The chart as PNG bytes (for DOCX), rendered offline at `scale` times its pixel size."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(chart.to_dict(), scale=scale)
