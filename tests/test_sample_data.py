@@ -77,18 +77,6 @@ def test_schema_sql_and_contract_tables_agree(sample_run):
     assert missing == []
 
 
-def test_explore_notebook_runs_against_the_sample_database(sample_run, monkeypatch):
-    _, db, _ = sample_run
-    monkeypatch.setenv("ALS_DB", str(db))
-    notebook = json.loads((ROOT / "notebooks" / "explore.ipynb").read_text(encoding="utf-8"))
-    namespace: dict = {}
-    for cell in notebook["cells"]:
-        if cell["cell_type"] == "code":
-            exec("".join(cell["source"]), namespace)  # noqa: S102 - our own notebook
-    assert namespace["logs"]["logs"].sum() == 37
-    assert len(namespace["segments"]) > 0
-
-
 def test_sample_is_coded_and_its_vectors_are_kept_for_topics(sample_run):
     summary, db, _ = sample_run
     con = duckdb.connect(db, read_only=True)
