@@ -15,6 +15,8 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from pipeline.config import Config
+from pipeline.queries.systemic import challenge_summary
 from pipeline.queries.themes import Filters, code_by_set
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +28,8 @@ KERNEL = "als-insight-tests"
 REPORT_CELL = {
     "01_themes.ipynb": 'import json\nprint(json.dumps({"logs": int(logs["logs"].sum()), '
                        '"shares": shares.to_dict(orient="records")}, default=str))',
+    "02_systemic_challenges.ipynb": 'import json\nprint(json.dumps({"summary": json.loads(summary.to_json('
+                                    'orient="records"))}))',
 }
 
 
@@ -128,11 +132,33 @@ def test_themes_notebook_counts_what_the_dashboard_counts(executed, sample_datab
 
 
 @pytest.mark.slow
-def test_themes_notebook_never_shows_an_organisation_code(executed, sample_database):
-    # Anonymised quotes may hold a member's placeholder, but no organisation code is ever shown.
-    organisations = {code for code in identity_codes(sample_database.db) if code.startswith("O-")}
+@pytest.mark.parametrize("where", WORKING_DIRECTORIES)
+def test_systemic_notebook_shows_the_suppressed_summary(executed, sample_database, where):
+    notebook = executed("02_systemic_challenges.ipynb", where)
+    settings = Config().dashboard
+    with duckdb.connect(sample_database.db, read_only=True) as con:
+        expected = challenge_summary(con, settings.min_organisations, settings.systemic_min_organisations)
+    shown = pd.DataFrame(last_json(notebook)["summary"])
+    assert shown["code_id"].tolist() == expected["code_id"].tolist()
+    assert [None if pd.isna(n) else int(n) for n in shown["organisations"]] == \
+        [None if pd.isna(n) else int(n) for n in expected["organisations"]]
+    assert shown["systemic"].tolist() == expected["systemic"].tolist()
+    assert shown["systemic"].any()
+    # The sample's org-type breakdown has cells under k: the notebook must say so, not show them.
+    assert f"suppressed (<{settings.min_organisations})" in printed(notebook)
+
+
+@pytest.mark.slow
+def test_notebooks_never_show_an_organisation_code(executed, sample_database):
+    codes = identity_codes(sample_database.db)
+    organisations = {code for code in codes if code.startswith("O-")}
+    assert organisations and len(codes) > len(organisations)
+    # The systemic notebook shows neither organisation nor member codes; the themes notebook shows
+    # anonymised quotes, whose text may hold a member's placeholder, but never an organisation code.
+    systemic = printed(executed("02_systemic_challenges.ipynb", "notebooks/"))
     themes = printed(executed("01_themes.ipynb", "notebooks/"))
-    assert organisations and sorted(code for code in organisations if code in themes) == []
+    assert sorted(code for code in codes if code in systemic) == []
+    assert sorted(code for code in organisations if code in themes) == []
 
 
 @pytest.mark.slow
