@@ -21,7 +21,7 @@ from pipeline.queries.quotes import quote_candidates, vector_model
 from pipeline.report.document import Bullets, Figure, Quote, Report, Section, Table, Text
 from pipeline.report.methods import methods_section
 from pipeline.report.quotes import QuoteSelector
-from pipeline.report.wording import family_sentences, percent, period_text, points
+from pipeline.report.wording import family_sentences, percent, period_text, plural, points
 
 LEARNING_FAMILY = "learning"
 UNFORESEEN_SHOWN = 6  # the largest weakly covered topics; the dashboard's Topics page lists them all
@@ -69,9 +69,10 @@ def _summary_section(con, summary: dict) -> Section:
     by_type = ", ".join(f"{n} {value_label('log_type', t).lower()}{'s' if n != 1 else ''}"
                         for t, n in summary["logs_by_type"].items())
     section = Section("Programme summary")
-    section.add(Text(f"{summary['documents']} logs from {summary['sets']} sets over {summary['meetings']} "
-                     f"meetings, written by {summary['members']} members from {summary['organisations']} "
-                     f"organisations ({period_text(summary['first_month'], summary['last_month'])}).", "lead"),
+    section.add(Text(f"{plural(summary['documents'], 'log')} from {plural(summary['sets'], 'set')} over "
+                     f"{plural(summary['meetings'], 'meeting')}, written by {plural(summary['members'], 'member')} "
+                     f"from {plural(summary['organisations'], 'organisation')} "
+                     f"({period_text(summary['first_month'], summary['last_month'])}).", "lead"),
                 Bullets([f"Logs: {by_type}.",
                          f"Paragraphs: {summary['paragraphs']}, of which {summary['coded_paragraphs']} "
                          f"({percent(summary['coded_paragraphs'], summary['paragraphs'])}) carry at least one theme.",
