@@ -68,7 +68,7 @@ def test_missing_lists_stop_the_anonymiser(tmp_path, monkeypatch, anonymise_conf
 
     monkeypatch.setattr(gz, "DATA_DIR", tmp_path)
     gz.load_gazetteers.cache_clear()
-    monkeypatch.setattr("pipeline.anonymise.load_gazetteers", lambda: gz.load_gazetteers(tmp_path))
+    monkeypatch.setattr("pipeline.anonymise.stage.load_gazetteers", lambda: gz.load_gazetteers(tmp_path))
     try:
         with pytest.raises(AnonymiserUnavailable, match="gazetteer files missing"):
             build_anonymiser(anonymise_config)

@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from pipeline.anonymise.evaluate import MARK  # the {{TYPE:text}} markup
+from pipeline.anonymise.markup import MARK  # the {{TYPE:text}} markup
 from pipeline.synth import SynthResult, generate
 from pipeline.synth.identifiers import is_nhs_number, nhs_check_digit
 

@@ -1,28 +1,30 @@
-"""Anonymise stage: Presidio + spaCy + UK recognizers + batch roster, failing closed."""
-from pipeline.anonymise.engine import Anonymiser, is_question_list
-from pipeline.anonymise.gazetteers import load_gazetteers
-from pipeline.anonymise.keep import KeepTerms
-from pipeline.anonymise.keys import KeyMissing, Pseudonymiser, load_key, write_new_key
-from pipeline.anonymise.models import Engines, ModelUnavailable, load_engines
-from pipeline.anonymise.recognizers import ContextNameRecognizer, uk_recognizers
-from pipeline.config import AnonymiseConfig
+"""Anonymise stage: Presidio + spaCy + UK recognizers + batch roster, failing closed.
 
+`stage.build_anonymiser` loads the key and the models; `engine.Anonymiser` applies them.
+The names below are loaded on first use (PEP 562): importing a light module such as
+`pipeline.anonymise.markup` or `keys` does not load Presidio and spaCy with it.
+"""
+from __future__ import annotations
 
-class AnonymiserUnavailable(RuntimeError):
-    """Raised before anything is written when the key or a model is missing."""
+import importlib
 
-
-def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
-    """Load key and models (once per process) or raise AnonymiserUnavailable."""
-    try:
-        key = load_key(config)
-        gazetteers = load_gazetteers()
-        recognizers = uk_recognizers() + [ContextNameRecognizer(gazetteers, KeepTerms(config.keep_terms))]
-        engines = load_engines(config.spacy_model, recognizers)
-    except (KeyMissing, ModelUnavailable, FileNotFoundError) as error:
-        raise AnonymiserUnavailable(str(error)) from None
-    return Anonymiser(engines, Pseudonymiser(key), config, gazetteers)
-
+_HOMES = {
+    "Anonymiser": "engine", "is_question_list": "engine", "Engines": "models", "ModelUnavailable": "models",
+    "KeyMissing": "keys", "Pseudonymiser": "keys", "load_key": "keys", "write_new_key": "keys",
+    "AnonymiserUnavailable": "stage", "build_anonymiser": "stage",
+}
 
 __all__ = ["Anonymiser", "AnonymiserUnavailable", "build_anonymiser", "Engines", "is_question_list",
            "KeyMissing", "ModelUnavailable", "Pseudonymiser", "load_key", "write_new_key"]
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])

@@ -1,8 +1,7 @@
 """Recall and over-redaction of an anonymiser against a gold file with {{TYPE:text}} markup.
 
 Used by the synthetic-corpus test and benchmarks/bench_anonymise.py; users can score
-their own labelled logs the same way. The markup is read here only: MARK and
-`segments` for its parts, `plain` for the text without it.
+their own labelled logs the same way. The markup itself is read by pipeline.anonymise.markup.
 
 Gold records are JSON lines with `fields` holding `paragraphs` (and `questions`)
 whose text marks personal data as {{PERSON:Hope}} and protected terms as
@@ -20,29 +19,13 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from pipeline.anonymise.lexicon import folded, lexicon
+from pipeline.anonymise.markup import MARK, plain, segments  # noqa: F401  (MARK and plain: part of this API)
 
-# {{PERSON:Hope}}: the type (PERSON, ORG, LOCATION, CONTACT, ID, DATE, or KEEP for a protected term) and the text.
-MARK = re.compile(r"\{\{([A-Z]+):([^{}]+)\}\}")
 TOKEN = re.compile(r"[^\W_]+")
 TITLES = folded(lexicon().titles)
 # Lower-case joining words inside a name ("Health and Care", "Stoke on Trent") identify no one,
 # and the aligner may pair them with the same word outside the placeholder.
 JOINING_WORDS = {"and", "of", "on", "upon", "the", "in", "for", "at", "by", "de", "la", "le"}
-
-
-def plain(text: str) -> str:
-    """The text as written, without markup."""
-    return MARK.sub(lambda m: m.group(2), text)
-
-
-def segments(text: str) -> list[tuple[str, str | None]]:
-    """The text in order as (part, type): marked parts with their type, the rest with None."""
-    parts: list[tuple[str, str | None]] = []
-    cursor = 0
-    for m in MARK.finditer(text):
-        parts += [(text[cursor:m.start()], None), (m.group(2), m.group(1))]
-        cursor = m.end()
-    return parts + [(text[cursor:], None)]
 
 
 def field_texts(record: dict) -> dict[str, str]:

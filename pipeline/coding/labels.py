@@ -11,11 +11,11 @@ placeholder ([PERSON]), as the anonymiser would leave it.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-MARKUP = re.compile(r"\{\{([A-Z]+):([^{}]*)\}\}")
+from pipeline.anonymise.markup import MARK
+
 
 
 class LabelsError(ValueError):
@@ -43,7 +43,7 @@ class LabelledQuestion:
 
 
 def placeholder_text(text: str) -> str:
-    return MARKUP.sub(lambda m: f"[{m.group(1)}]" if m.group(1) != "KEEP" else m.group(2), text)
+    return MARK.sub(lambda m: f"[{m.group(1)}]" if m.group(1) != "KEEP" else m.group(2), text)
 
 
 def read_labels(path: str | Path) -> tuple[list[LabelledParagraph], list[LabelledQuestion]]:
