@@ -1,10 +1,10 @@
 """ALS Insight dashboard: overview. Run with `als dashboard --db FILE` (or ALS_DB=FILE streamlit run ...)."""
 from __future__ import annotations
 
-import altair as alt
 import streamlit as st
 
 from common import db_path, open_page, query
+from pipeline import charts
 from pipeline.queries import overview
 
 open_page("ALS Insight", "ALS Insight: overview", icon="📘")
@@ -19,10 +19,7 @@ st.caption(f"{counts['paragraphs']} paragraphs, {counts['coded_paragraphs']} wit
 
 st.subheader("Logs per meeting, by type")
 per_meeting = query(overview.logs_per_meeting)
-st.altair_chart(alt.Chart(per_meeting).mark_bar().encode(
-    x=alt.X("meeting:N", title="Meeting", sort=None), y=alt.Y("logs:Q", title="Logs"),
-    color=alt.Color("log_type:N", title="Log type"), tooltip=["meeting", "log_type", "logs"]),
-    width="stretch")
+st.altair_chart(charts.logs_per_meeting(per_meeting))
 
 left, right = st.columns(2)
 with left:

@@ -102,3 +102,10 @@ def sidebar_filters(with_sets: bool = True) -> Filters:
 
 def codes() -> pd.DataFrame:
     return query(facets.codebook)
+
+
+def code_labels():
+    """Code and family names from the stored codebook (pipeline.labels, shared with the reports)."""
+    from pipeline.labels import CodeLabels
+
+    return CodeLabels(codes())

@@ -4,11 +4,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import altair as alt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import codes, open_page, query, sidebar_filters
+from common import code_labels, codes, open_page, query, sidebar_filters
+from pipeline import charts
 from pipeline.queries.themes import code_by_set, quotes
 
 open_page("Themes across sets")
@@ -18,11 +18,8 @@ grid = query(code_by_set, filters, unit)
 if grid.empty:
     st.info("No documents match these filters.")
     st.stop()
-st.altair_chart(alt.Chart(grid).mark_rect().encode(
-    x=alt.X("set_id:N", title="Set"), y=alt.Y("code_id:N", title="Code", axis=alt.Axis(labelLimit=280)),
-    color=alt.Color("share:Q", title=f"Share of {unit}", scale=alt.Scale(scheme="blues")),
-    tooltip=["code_id", "name", "set_id", "coded", "units", alt.Tooltip("share:Q", format=".0%")]),
-    width="stretch")
+# The same chart as the programme report's "Themes by set" (pipeline.charts).
+st.altair_chart(charts.themes_by_set(grid, code_labels(), unit))
 
 st.subheader("Quotes for a cell")
 code_list = codes()

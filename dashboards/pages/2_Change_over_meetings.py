@@ -4,11 +4,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import altair as alt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import open_page, query, sidebar_filters
+from common import code_labels, open_page, query, sidebar_filters
+from pipeline import charts
 from pipeline.queries.themes import code_by_meeting, rises_and_falls
 
 open_page("Change over meetings")
@@ -18,10 +18,8 @@ by_meeting = query(code_by_meeting, filters, unit)
 if by_meeting.empty:
     st.info("No documents with a meeting number match these filters.")
     st.stop()
-st.altair_chart(alt.Chart(by_meeting).mark_line(point=True).encode(
-    x=alt.X("meeting_number:O", title="Meeting"), y=alt.Y("share:Q", title=f"Share of {unit}", axis=alt.Axis(format="%")),
-    color=alt.Color("code_id:N", legend=None), tooltip=["code_id", "meeting_number", "coded", "units"],
-).properties(height=120, width=220).facet(facet=alt.Facet("code_id:N", title=None), columns=4))
+# The same chart as the programme report's "Change over meetings" (pipeline.charts).
+st.altair_chart(charts.change_over_meetings(by_meeting, code_labels(), unit))
 
 st.subheader("What rose and what fell (first to last meeting)")
 changes = rises_and_falls(by_meeting)
