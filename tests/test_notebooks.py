@@ -17,7 +17,9 @@ from nbclient.exceptions import CellExecutionError
 
 from pipeline.config import Config
 from pipeline.queries.systemic import challenge_summary
-from pipeline.queries.themes import Filters, code_by_set
+from pipeline.queries.filters import Filters
+from pipeline.queries.questions import question_types_by_meeting
+from pipeline.queries.themes import code_by_set
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -27,9 +29,10 @@ KERNEL = "als-insight-tests"
 # The notebook's own values, printed as one JSON line by a cell the test appends.
 REPORT_CELL = {
     "01_themes.ipynb": 'import json\nprint(json.dumps({"logs": int(logs["logs"].sum()), '
-                       '"shares": shares.to_dict(orient="records")}, default=str))',
+                       '"shares": shares.to_dict(orient="records"), '
+                       '"questions": question_types.to_dict(orient="records")}, default=str))',
     "02_systemic_challenges.ipynb": 'import json\nprint(json.dumps({"summary": json.loads(summary.to_json('
-                                    'orient="records"))}))',
+                                    'orient="records")), "by_set": json.loads(by_set.to_json(orient="records"))}))',
 }
 
 
@@ -129,6 +132,11 @@ def test_themes_notebook_counts_what_the_dashboard_counts(executed, sample_datab
             assert mine[unit].tolist() == dashboard["units"].tolist()
             assert mine[f"{unit[:-1]}_share"].round(12).tolist() == dashboard["share"].round(12).tolist()
             assert dashboard["coded"].sum() > 0
+        questions = question_types_by_meeting(con, Filters())
+    shown = pd.DataFrame(values["questions"])
+    assert shown[["meeting_number", "question_type", "questions"]].values.tolist() == \
+        questions[["meeting_number", "question_type", "questions"]].values.tolist()
+    assert shown["questions"].sum() == 72
 
 
 @pytest.mark.slow
@@ -146,19 +154,21 @@ def test_systemic_notebook_shows_the_suppressed_summary(executed, sample_databas
     assert shown["systemic"].any()
     # The sample's org-type breakdown has cells under k: the notebook must say so, not show them.
     assert f"suppressed (<{settings.min_organisations})" in printed(notebook)
+    # Its own cut by set goes through the same rule: no count under k, and some suppressed.
+    by_set = pd.DataFrame(last_json(notebook)["by_set"])
+    assert by_set["suppressed"].any() and not by_set["suppressed"].all()
+    assert by_set.loc[by_set["suppressed"], "organisations"].isna().all()
+    assert (by_set.loc[~by_set["suppressed"], "organisations"] >= settings.min_organisations).all()
 
 
 @pytest.mark.slow
-def test_notebooks_never_show_an_organisation_code(executed, sample_database):
+@pytest.mark.parametrize("name", list(REPORT_CELL))
+def test_notebooks_never_show_an_organisation_or_member_code(executed, sample_database, name):
+    # Not beside a count, and not inside a quote either: quotes are shown with readable placeholders.
     codes = identity_codes(sample_database.db)
-    organisations = {code for code in codes if code.startswith("O-")}
-    assert organisations and len(codes) > len(organisations)
-    # The systemic notebook shows neither organisation nor member codes; the themes notebook shows
-    # anonymised quotes, whose text may hold a member's placeholder, but never an organisation code.
-    systemic = printed(executed("02_systemic_challenges.ipynb", "notebooks/"))
-    themes = printed(executed("01_themes.ipynb", "notebooks/"))
-    assert sorted(code for code in codes if code in systemic) == []
-    assert sorted(code for code in organisations if code in themes) == []
+    assert {code[:2] for code in codes} == {"O-", "M-"}
+    shown = printed(executed(name, "notebooks/"))
+    assert sorted(code for code in codes if code in shown) == []
 
 
 @pytest.mark.slow
