@@ -6,7 +6,7 @@ The names below are loaded on first use (PEP 562): importing a light module such
 """
 from __future__ import annotations
 
-import importlib
+from pipeline.lazy import lazy_exports
 
 _HOMES = {
     "Anonymiser": "engine", "is_question_list": "engine", "Engines": "models", "ModelUnavailable": "models",
@@ -17,14 +17,4 @@ _HOMES = {
 __all__ = ["Anonymiser", "AnonymiserUnavailable", "build_anonymiser", "Engines", "is_question_list",
            "KeyMissing", "ModelUnavailable", "Pseudonymiser", "load_key", "write_new_key"]
 
-
-def __getattr__(name: str):
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_HOMES])
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)

@@ -12,7 +12,7 @@ does not import scikit-learn and the coders with it.
 """
 from __future__ import annotations
 
-import importlib
+from pipeline.lazy import lazy_exports
 
 _HOMES = {
     "CodingStage": "stage", "CodingUnavailable": "stage", "build_coder": "stage", "build_coding_stage": "stage",
@@ -25,14 +25,4 @@ _HOMES = {
 __all__ = ["CodingStage", "CodingUnavailable", "Coder", "CodingUnit", "Suggestion", "build_coder",
            "build_coding_stage", "load_embedder"]
 
-
-def __getattr__(name: str):
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_HOMES])
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)
