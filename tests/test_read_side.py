@@ -63,3 +63,33 @@ def test_overview_and_themes_agree_after_a_human_rejection(small_db):
     assert after["coded_paragraphs"] == before["coded_paragraphs"] - 1
     coded = lambda frame: int(frame.loc[frame.code_id == code_id, "coded"].sum())  # noqa: E731
     assert coded(themes_after) == coded(themes_before) - 1
+
+
+def test_one_hidden_part_of_a_total_is_never_left_to_subtraction():
+    import pandas as pd
+
+    from pipeline.queries.systemic import suppress_complements, suppress_small_cells
+
+    parts = pd.DataFrame({"code_id": ["c1"] * 3 + ["c2"] * 3, "group": ["a", "b", "c"] * 2,
+                          "organisations": [2, 5, 4, 6, 7, 3]})
+    shown = suppress_complements(suppress_small_cells(parts, 3))
+    c1 = shown[shown.code_id == "c1"].set_index("group")
+    assert c1["suppressed"].tolist() == [True, False, True]  # 2 is small; 4, the next smallest, goes too
+    assert c1["organisations"].isna().tolist() == [True, False, True]
+    assert not shown[shown.code_id == "c2"]["suppressed"].any()  # nothing hidden: nothing to protect
+
+
+def test_logs_without_a_set_count_in_their_own_column(tmp_path):
+    from pipeline.queries.themes import code_by_set
+
+    with duckdb.connect(str(tmp_path / "nosets.duckdb")) as con:
+        con.execute((ROOT / "data_schema" / "schema.sql").read_text(encoding="utf-8"))
+        con.execute("INSERT INTO codebook VALUES ('c.one', 'c', 'One', 'd')")
+        for doc, set_id in (("d1", None), ("d2", "Set A")):
+            con.execute("INSERT INTO documents (doc_id, source_ref, source_sha256, log_type, set_id, text, "
+                        "ingested_at, run_id) VALUES (?, ?, ?, 'observer', ?, 't', now(), 'R')", [doc, doc, doc, set_id])
+            con.execute("INSERT INTO segments VALUES (?, ?, 0, 'p', 0, NULL, 't')", [doc + "s", doc])
+            con.execute("INSERT INTO codings (segment_id, code_id, method, confidence, status, run_id) "
+                        "VALUES (?, 'c.one', 'rule', 1, 'suggested', 'R')", [doc + "s"])
+        grid = code_by_set(con, Filters(), "documents")
+    assert grid["share"].tolist() == [1.0, 1.0]  # the set-less log is coded, not 0 of 1

@@ -47,15 +47,31 @@ def challenge_summary(con: duckdb.DuckDBPyConnection, min_organisations: int = 3
     return suppress_small_cells(frame, min_organisations, ("organisations", "sets", "documents"))
 
 
+def suppress_complements(frame: pd.DataFrame, within: str = "code_id") -> pd.DataFrame:
+    """Secondary suppression: where a total is shown and one part of it is hidden, hide the next smallest part.
+
+    Organisations split into org types (or settings) add up to the challenge's total, so a single
+    hidden part could be worked out by subtraction; hiding a second part prevents that.
+    """
+    for _, rows in frame.groupby(within, sort=False):
+        hidden = rows["suppressed"]
+        if hidden.sum() == 1 and (~hidden).any():
+            smallest = rows.loc[~hidden, "organisations"].astype("float").idxmin()
+            frame.loc[smallest, "organisations"] = SUPPRESSED
+            frame.loc[smallest, "suppressed"] = True
+    return frame
+
+
 def challenge_breakdown(con: duckdb.DuckDBPyConnection, by: str, min_organisations: int = 3,
                         family: str = "challenge") -> pd.DataFrame:
-    """Organisations raising each challenge per org type or setting (`by`), small cells suppressed."""
+    """Organisations raising each challenge per org type or setting (`by`), small cells suppressed, and a
+    second cell wherever one hidden cell could be worked out from the challenge's total."""
     if by not in ("org_type", "setting"):
         raise ValueError("breakdown is by org_type or setting")
     frame = con.execute(f"""
         SELECT r.code_id, coalesce(r.{by}, 'not given') AS "group", count(DISTINCT r.org_code) AS organisations
         FROM ({_raised(con, family)}) r GROUP BY ALL ORDER BY r.code_id, "group" """).df()
-    return suppress_small_cells(frame, min_organisations)
+    return suppress_complements(suppress_small_cells(frame, min_organisations))
 
 
 def challenge_trend(con: duckdb.DuckDBPyConnection, min_organisations: int = 3,

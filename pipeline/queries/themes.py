@@ -51,7 +51,7 @@ def _code_share(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, by:
         SELECT cb.code_id, cb.family, cb.name, t.{by}, coalesce(c.coded, 0) AS coded, t.units,
                coalesce(c.coded, 0) / t.units AS share
         FROM codebook cb CROSS JOIN totals t
-        LEFT JOIN coded c ON c.code_id = cb.code_id AND c.{by} = t.{by}
+        LEFT JOIN coded c ON c.code_id = cb.code_id AND c.{by} IS NOT DISTINCT FROM t.{by}  -- logs without a set count too
         WHERE {code_where}
         ORDER BY cb.code_id, t.{by}""", doc_params + code_params).df()
 

@@ -89,24 +89,22 @@ def _themes_section(con, filters: Filters, codes: CodeLabels) -> Section:
                      "cell gives the share and the number of logs."),
                 Figure(charts.themes_by_set(documents, codes, "logs"), "Share of logs carrying each theme, by set"))
     section.add(*[Text(sentence) for sentence in family_sentences(documents, codes)])
-    table = _share_table(documents, paragraphs, codes)
-    section.add(Table(table, "Share of logs and of paragraphs carrying each theme, per set",
-                      percent_columns=tuple(c for c in table.columns if c not in ("Theme", "Family"))))
+    for frame, unit in ((documents, "logs"), (paragraphs, "paragraphs")):
+        table = _share_table(frame, codes)
+        section.add(Table(table, f"Share of {unit} carrying each theme, per set and in all",
+                          percent_columns=tuple(c for c in table.columns if c not in ("Theme", "Family"))))
     return section
 
 
-def _share_table(documents: pd.DataFrame, paragraphs: pd.DataFrame, codes: CodeLabels) -> pd.DataFrame:
-    wide = []
-    for frame, unit in ((documents, "logs"), (paragraphs, "paragraphs")):
-        pivot = frame.pivot(index="code_id", columns="set_id", values="share")
-        pivot.columns = [f"{s}: {unit}" for s in pivot.columns]
-        wide.append(pivot)
-    table = pd.concat(wide, axis=1)
-    table = table[sorted(table.columns, key=lambda c: (c.rsplit(":", 1)[0], c.endswith("paragraphs")))]
-    families = documents.drop_duplicates("code_id").set_index("code_id")["family"]
+def _share_table(frame: pd.DataFrame, codes: CodeLabels) -> pd.DataFrame:
+    """Theme x set shares, with the share over all sets (from the same counts) as the last column."""
+    table = frame.pivot(index="code_id", columns="set_id", values="share")
+    totals = frame.groupby("code_id")[["coded", "units"]].sum()
+    table["All sets"] = totals["coded"] / totals["units"].where(totals["units"] > 0)
+    families = frame.drop_duplicates("code_id").set_index("code_id")["family"]
     table.insert(0, "Family", families.reindex(table.index).map(codes.family))
     table.insert(0, "Theme", [codes.code(c) for c in table.index])
-    return table.reset_index(drop=True)
+    return table.sort_values(["Family", "Theme"]).reset_index(drop=True)
 
 
 def _change_section(con, filters: Filters, codes: CodeLabels) -> Section:

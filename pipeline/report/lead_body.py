@@ -96,7 +96,8 @@ def _challenge_section(row, breakdowns: dict[str, pd.DataFrame], trend: pd.DataF
         frame = frame[frame["code_id"] == row.code_id]
         if frame.empty:
             continue
-        shown = [f"{value_label(by, g if g != 'not given' else None)}: {_count(v, s, k)}"
+        # "not shown", not "fewer than k": a second cell may be hidden so the first cannot be subtracted out.
+        shown = [f"{value_label(by, g if g != 'not given' else None)}: {_count(v, s, k, 'not shown')}"
                  for g, v, s in zip(frame["group"], frame["organisations"], frame["suppressed"])]
         groups.append(f"{label}: " + "; ".join(shown) + ".")
     if groups:
@@ -125,6 +126,8 @@ def _method_section(k: int, threshold: int) -> Section:
         f"A challenge counts as systemic when logs from {threshold} or more different organisations raise it.",
         f"A count resting on fewer than {k} organisations is not shown (\"{_suppressed_text(k)}\", or a gap in a "
         "chart), so that no organisation can be singled out; organisations are never named or coded here.",
+        "Where one part of a breakdown is hidden, a second part is hidden too (\"not shown\"), so that the first "
+        "cannot be worked out from the total.",
         "A challenge counts in a log when one of its paragraphs carries the theme and no person rejected it.",
         "Quotes are anonymised and trimmed to whole sentences; they come from different members, sets and "
         "meetings where the logs allow.",

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -41,6 +43,14 @@ class ChosenQuote:
     def attribution(self) -> str:
         meeting = f"meeting {self.meeting_number}" if self.meeting_number is not None else "meeting not given"
         return f"{self.set_id or 'Set not given'} · {meeting} · {value_label('log_type', self.log_type)}"
+
+
+_LIST_MARK = re.compile(r"(?m)^\s*(?:[-*•–]+|\d+[.)])\s*")
+
+
+def as_prose(text: str) -> str:
+    """A paragraph as one run of prose: list marks dropped, lines joined (a quote is read aloud)."""
+    return " ".join(_LIST_MARK.sub("", text).split())
 
 
 def trim_to_sentences(sentences: list[str], max_words: int) -> str | None:
@@ -96,7 +106,8 @@ class QuoteSelector:
         quotes = []
         for row in candidates.itertuples():
             # Cut the paragraph itself at sentence ends: the stored sentences may split inside a placeholder.
-            trimmed = trim_to_sentences(split_sentences(row.text), self.config.quote_max_words)
+            lines = [as_prose(line) for line in split_sentences(row.text)]
+            trimmed = trim_to_sentences([line for line in lines if line], self.config.quote_max_words)
             if trimmed is None or len(trimmed.split()) < self.config.quote_min_words:
                 quotes.append(None)
                 continue
