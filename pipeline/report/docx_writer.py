@@ -17,6 +17,8 @@ from pipeline.report.document import Bullets, Figure, Quote, Report, Section, Ta
 ACCENT = RGBColor(0x00, 0x72, 0xB2)
 MUTED = RGBColor(0x52, 0x60, 0x6D)
 FIGURE_WIDTH = Cm(16)
+PAGE_WIDTH = Cm(16.6)
+TEXT_SHARE = 3.0  # a text column is this many times as wide as a number column
 
 
 def _styles(document) -> None:
@@ -35,8 +37,9 @@ def _table(document, block: Table) -> None:
         caption.runs[0].font.color.rgb, caption.runs[0].font.size = MUTED, Pt(9)
     frame = block.frame
     table = document.add_table(rows=1, cols=len(frame.columns))
-    table.style = "Light Grid Accent 1"
+    table.style = "Light List Accent 1"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     for cell, header in zip(table.rows[0].cells, frame.columns):
         cell.text = str(header)
     for row in frame.itertuples(index=False):
@@ -45,8 +48,16 @@ def _table(document, block: Table) -> None:
             cell.text = format_cell(value, column in block.percent_columns)
             if isinstance(value, numbers.Number) and not isinstance(value, bool):
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    # Text columns (the theme, keywords) get the room; numbers need little.
+    text_columns = [i for i, c in enumerate(frame.columns)
+                    if not all(isinstance(v, numbers.Number) for v in frame[c].dropna())]
+    widths = [TEXT_SHARE if i in text_columns else 1.0 for i in range(len(frame.columns))]
+    column_widths = [int(PAGE_WIDTH * weight / sum(widths)) for weight in widths]
+    for column, width in zip(table.columns, column_widths):
+        column.width = width  # the grid LibreOffice reads; Word reads the cells' widths below
     for row in table.rows:
-        for cell in row.cells:
+        for cell, width in zip(row.cells, column_widths):
+            cell.width = width
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(8.5)
