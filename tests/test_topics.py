@@ -118,3 +118,17 @@ def test_the_clustering_strategy_is_chosen_by_corpus_size():
     assert isinstance(strategy_for(LARGE_CORPUS - 1, TopicsConfig()), KMeansClustering)
     assert isinstance(strategy_for(LARGE_CORPUS, TopicsConfig()), HdbscanClustering)
     assert {KMeansClustering.name, HdbscanClustering.name} == {"kmeans", "hdbscan"}  # stored with each run
+
+
+def test_segments_without_a_set_or_meeting_are_modelled_but_left_out_of_those_tables(embedder):
+    # TXT and Markdown logs often give neither; BERTopic's topics_per_class wanted every document.
+    made = [s if i % 3 else TopicSegment(s.segment_id, s.text, None, None, s.codes)
+            for i, s in enumerate(segments())]
+    unfiled = {s.segment_id for s in made if s.set_id is None}
+    result = TopicModeller(TopicsConfig(), embedder).fit_transform(made)
+    assert {a.segment_id for a in result.assignments} == {s.segment_id for s in made}
+    assert {s.key for s in result.per_set} == {"Set 1", "Set 2"}
+    assert {int(s.key) for s in result.over_meetings} <= {1, 2, 3, 4}
+    filed = [s for s in made if s.segment_id not in unfiled]
+    assert sum(s.segments for s in result.per_set) == len(filed)
+    assert sum(s.segments for s in result.over_meetings) == len(filed)

@@ -34,6 +34,8 @@ SOCIAL_WORK_STOP_WORDS = {
     "don", "didn", "doesn", "isn", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "hasn", "haven", "aren",
 }
 TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z-]{2,}\b"
+# The class of segments without a set in topics_per_class: a NUL byte, which no set id holds.
+_UNFILED = "\x00unfiled"
 
 
 class TopicsUnavailable(RuntimeError):
@@ -185,17 +187,19 @@ class TopicModeller:
 
     @staticmethod
     def _slices(model, docs: list[str], topics: list[int], keys: list, kind: str) -> list[TopicSlice]:
+        """Topics per meeting or per set; segments without one are modelled but left out of these tables."""
         present = [i for i, k in enumerate(keys) if k is not None]
-        if len({keys[i] for i in present}) < 1 or not present:
+        if not present:
             return []
-        sub_docs, sub_topics = [docs[i] for i in present], [topics[i] for i in present]
-        sub_keys = [keys[i] for i in present]
-        if kind == "over_time":
-            frame = model.topics_over_time(sub_docs, [int(k) for k in sub_keys], topics=sub_topics,
+        if kind == "over_time":  # takes the topics of the documents it is given
+            sub_docs, sub_topics = [docs[i] for i in present], [topics[i] for i in present]
+            frame = model.topics_over_time(sub_docs, [int(keys[i]) for i in present], topics=sub_topics,
                                            nr_bins=None, evolution_tuning=False, global_tuning=False)
             key_column = "Timestamp"
-        else:
-            frame = model.topics_per_class(sub_docs, [str(k) for k in sub_keys], global_tuning=False)
+        else:  # reads the fitted topics of every document, so it is given all of them
+            classes = [_UNFILED if k is None else str(k) for k in keys]
+            frame = model.topics_per_class(docs, classes, global_tuning=False)
+            frame = frame[frame.Class != _UNFILED]
             key_column = "Class"
         return [TopicSlice(int(row.Topic), str(getattr(row, key_column)), int(row.Frequency),
                            tuple(w.strip() for w in str(row.Words).split(",") if w.strip()))
