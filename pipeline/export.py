@@ -1,10 +1,11 @@
-"""Exports that read the database: the contract's JSONL and a CSV of segments."""
+"""Exports that read the database: the contract's JSONL (exact) and a CSV of segments (formula-safe)."""
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
 
+from pipeline.formula_safe import protect_frame
 from pipeline.queries import documents as queries
 from pipeline.store import connect
 
@@ -30,7 +31,8 @@ def export(db_path: str | Path, fmt: str, out_path: str | Path) -> int:
                     count += 1
         else:
             frame = queries.segment_rows(con)
-            frame.to_csv(partial, index=False, encoding="utf-8")
+            # A paragraph starting with = + - @ would run as a formula when the CSV is opened in Excel.
+            protect_frame(frame).to_csv(partial, index=False, encoding="utf-8")
             count = len(frame)
     finally:
         con.close()

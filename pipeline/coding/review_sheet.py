@@ -8,14 +8,18 @@ database as history, and the newest human decision on a code is what counts.
 """
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
+import openpyxl
 import pandas as pd
+from openpyxl.utils.exceptions import InvalidFileException
 
+from pipeline.formula_safe import protect_frame, unprotect_frame
 from pipeline.queries.review_queue import decision_keys, pending_in_document_order
 from pipeline.records import Coding
+from pipeline.store import connect
 
 DECISIONS = {"accept": "accepted", "accepted": "accepted", "add": "accepted", "yes": "accepted",
              "reject": "rejected", "rejected": "rejected", "no": "rejected"}
@@ -35,7 +39,7 @@ class ReviewResult:
 
 def suggestions_frame(db: str | Path) -> pd.DataFrame:
     """The pending suggestions in reading order, with empty decision and note columns to fill in."""
-    with duckdb.connect(str(db), read_only=True) as con:
+    with connect(db, read_only=True) as con:
         frame = pending_in_document_order(con)
     frame["decision"] = ""
     frame["note"] = ""
@@ -44,22 +48,54 @@ def suggestions_frame(db: str | Path) -> pd.DataFrame:
 
 def export_sheet(db: str | Path, out: str | Path) -> int:
     """Write the review sheet (.xlsx or .csv); returns the number of suggestions in it."""
-    frame = suggestions_frame(db)
+    frame = protect_frame(suggestions_frame(db))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".csv":
         frame.to_csv(out, index=False)
     else:
-        frame.to_excel(out, index=False, sheet_name="review")
+        _write_xlsx(frame, out)
     return len(frame)
+
+
+def _write_xlsx(frame: pd.DataFrame, out: Path) -> None:
+    """One sheet whose text cells are text cells: openpyxl would store a value starting with `=` as a formula."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "review"
+    sheet.append(list(frame.columns))
+    for values in frame.itertuples(index=False):
+        sheet.append([None if pd.isna(v) else v for v in values])
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    book.save(out)
+
+
+def read_sheet(path: str | Path) -> pd.DataFrame:
+    """A filled-in sheet as text, exactly as exported (the formula prefix removed); clear errors, no tracebacks."""
+    path = Path(path)
+    if not path.is_file():
+        raise ReviewSheetError(f"{path} does not exist")
+    kind = "a CSV" if path.suffix.lower() == ".csv" else "an XLSX"
+    try:
+        # Every cell as text, an empty cell as "" (not NaN), whatever the reviewer's program did to it.
+        read = pd.read_csv if kind == "a CSV" else pd.read_excel
+        frame = read(path, dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        raise ReviewSheetError(f"{path} is empty: export a sheet with `als review export` and fill it in") from None
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile, pd.errors.ParserError, InvalidFileException) as error:
+        # The reader's own message can quote cell text: name the kind of failure only.
+        raise ReviewSheetError(f"{path} cannot be read as {kind} sheet ({type(error).__name__}); "
+                               "is it the file `als review export` wrote, saved as .xlsx or .csv?") from None
+    return unprotect_frame(frame)
 
 
 def read_decisions(path: str | Path, known_segments: set[str], known_codes: set[str]) -> ReviewResult:
     """Human codings from a filled-in sheet; every bad row is reported at once."""
     path = Path(path)
-    if not path.exists():
-        raise ReviewSheetError(f"{path} does not exist")
-    frame = pd.read_csv(path, dtype=str) if path.suffix.lower() == ".csv" else pd.read_excel(path, dtype=str)
+    frame = read_sheet(path)
     missing = {"segment_id", "code_id", "decision"} - set(frame.columns)
     if missing:
         raise ReviewSheetError(f"{path}: missing column(s) {sorted(missing)}")
@@ -88,5 +124,5 @@ def read_decisions(path: str | Path, known_segments: set[str], known_codes: set[
 
 def database_keys(db: str | Path) -> tuple[set[str], set[str]]:
     """The segment ids and code ids in DB, which every decision row is checked against."""
-    with duckdb.connect(str(db), read_only=True) as con:
+    with connect(db, read_only=True) as con:
         return decision_keys(con)
