@@ -21,6 +21,7 @@ from pipeline.anonymise.keep import KeepTerms, split_list
 from pipeline.anonymise.keys import Pseudonymiser
 from pipeline.anonymise.lexicon import folded, lexicon
 from pipeline.anonymise.models import Engines
+from pipeline.anonymise.normalise import normalise_log, normalise_text
 from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
 from pipeline.anonymise.placeholders import TYPE_PRIORITY, Finding, assign_labels, resolve_overlaps
 from pipeline.anonymise.recognizers import (BodyNameRecognizer, CuedNameRecognizer, RosterRecognizer,
@@ -68,12 +69,13 @@ class Anonymiser:
 
     def fit(self, logs: Iterable[RawLog]) -> "Anonymiser":
         """Learn the batch roster from every log's metadata (the whole batch, not one file)."""
-        self.roster = Roster.from_logs(logs, self.pseudonymiser, self.keep)
+        self.roster = Roster.from_logs((normalise_log(log) for log in logs), self.pseudonymiser, self.keep)
         return self
 
     def transform(self, logs: list[RawLog], on_progress: Progress | None = None) -> list[AnonymisedLog]:
         if self.roster is None:
             raise RuntimeError("Anonymiser.fit must see the batch before transform")
+        logs = [normalise_log(log) for log in logs]  # detection and storage both see the normalised text
         findings = self._analyse(logs, on_progress)
         for li, log in enumerate(logs):  # grown first, so "Christian" of "Christian Rahman" propagates
             findings[li] = [self.shaper.grow(log.fields[f.field_index].text, f) for f in findings[li]]
@@ -90,6 +92,7 @@ class Anonymiser:
         """Clean a short label (file name, set name, prompt) with the roster alone, no NER."""
         if not text or self.roster is None:
             return text
+        text = normalise_text(text)
         spans = [(m.start, m.end) for m in self.roster.index.find(text)]
         spans += [(m.start(), m.end()) for m in re.finditer(r"\S+@\S+", text)]
         for start, end in sorted(spans, reverse=True):
