@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 
 from presidio_analyzer.predefined_recognizers import NhsRecognizer
 
+from pipeline.anonymise.normalise import normalise_text
 from pipeline.anonymise.phrases import is_ordinary_word, words
 from pipeline.anonymise.recognizers import (
     CaseReferenceRecognizer,
@@ -30,12 +31,15 @@ from pipeline.config import IngestConfig
 from pipeline.store import connect
 from pipeline.queries.text_columns import text_column_values
 
-# Columns that hold our own generated codes, not text that came from a person.
-GENERATED_COLUMNS = {"doc_id", "segment_id", "run_id", "member_code", "org_code", "source_sha256", "placeholder",
-                     "code_id", "detector", "entity_type", "method", "status", "severity"}
-# Submission ids look like case references ("SY-000123") by design: only the roster is sought there.
+# Every text column is scanned, our own codes included: a code column that holds anything but
+# codes is itself a leak. Submission ids look like case references ("SY-000123") by design, so in
+# id columns every pattern but the case reference is sought (and the roster).
 ID_COLUMNS = {"source_ref"}
-OUR_CODES = re.compile(r"\[[A-Z]+\d+\]|\[?\b[MODRH]-[0-9A-F]{6,}(?:-[0-9]+)*\b\]?|\bR-\d{8}T\d{6}-[0-9A-F]{4}\b")
+NOT_IN_IDS = {"CASE_REF"}
+# Placeholders, member/org/doc/run codes, and keyed digests (64 hex digits, which often hold a
+# phone-shaped run of digits) are ours: removed before scanning, so only what is left around them counts.
+OUR_CODES = re.compile(r"\[[A-Z]+\d+\]|\[?\b[MODRH]-[0-9A-F]{6,}(?:-[0-9]+)*\b\]?|\bR-\d{8}T\d{6}-[0-9A-F]{4}\b"
+                       r"|\bH-[0-9a-f]{12}\b|\b[0-9a-f]{64}\b")
 
 
 @dataclass(frozen=True)
@@ -65,10 +69,13 @@ class Auditor:
                                                      0 if sensitive else re.IGNORECASE))
                           for needle, (kind, sensitive) in self.identities.items()]
 
-    def scan_text(self, where: str, text: str, patterns: bool = True) -> list[AuditHit]:
-        text = OUR_CODES.sub(" ", text)
+    def scan_text(self, where: str, text: str, ids: bool = False) -> list[AuditHit]:
+        """Hits in `text`; `ids`: the text is submission ids or file names (no case references sought)."""
+        text = OUR_CODES.sub(" ", normalise_text(text))  # a name split by a zero-width space is still found
         hits = []
-        for kind, recognizer in self.recognizers.items() if patterns else ():
+        for kind, recognizer in self.recognizers.items():
+            if ids and kind in NOT_IN_IDS:
+                continue
             for result in recognizer.analyze(text, recognizer.supported_entities, None):
                 hits.append(AuditHit(where, kind, mask(text[result.start:result.end])))
         for needle, kind, pattern in self._patterns:
@@ -80,14 +87,14 @@ class Auditor:
         con = connect(db_path, read_only=True)
         try:
             hits = []
-            for table, column, values in text_column_values(con, frozenset(GENERATED_COLUMNS)):
-                hits += self.scan_text(f"{table}.{column}", "\n".join(values), patterns=column not in ID_COLUMNS)
+            for table, column, values in text_column_values(con):
+                hits += self.scan_text(f"{table}.{column}", "\n".join(values), ids=column in ID_COLUMNS)
             return hits
         finally:
             con.close()
 
     def scan_file(self, path: Path) -> list[AuditHit]:
-        """An export: JSON lines are scanned value by value (ids for the roster only); other files whole."""
+        """An export: JSON lines are scanned value by value (ids without case references); other files whole."""
         text = path.read_text(encoding="utf-8", errors="replace")
         try:
             records = [json.loads(line) for line in text.splitlines() if line.strip()]
@@ -96,10 +103,9 @@ class Auditor:
         values: dict[bool, list[str]] = {True: [], False: []}
         for record in records:
             for key, value in _strings(record):
-                if key not in GENERATED_COLUMNS:
-                    values[key not in ID_COLUMNS].append(value)
-        return (self.scan_text(path.name, "\n".join(values[True]))
-                + self.scan_text(path.name, "\n".join(values[False]), patterns=False))
+                values[key in ID_COLUMNS].append(value)
+        return (self.scan_text(path.name, "\n".join(values[False]))
+                + self.scan_text(path.name, "\n".join(values[True]), ids=True))
 
 
 def _strings(value, key: str = "") -> Iterator[tuple[str, str]]:

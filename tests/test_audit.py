@@ -57,3 +57,43 @@ def test_submission_ids_are_not_case_references(tmp_path):
     export = tmp_path / "export.jsonl"
     export.write_text('{"source_ref": "SY-000123", "text": "fine", "segments": [{"text": "ring 07700 900417"}]}\n')
     assert [hit.kind for hit in Auditor().scan_file(export)] == ["PHONE"]
+
+
+@pytest.mark.parametrize("table, column", [("documents", "source_ref"), ("documents", "member_code"),
+                                           ("codings", "method"), ("segments", "segment_id")])
+def test_an_email_planted_in_an_id_or_code_column_is_found(database, table, column):
+    con = duckdb.connect(database)
+    if table == "codings":
+        con.execute("INSERT INTO codings (segment_id, code_id, method, status, run_id) "
+                    "SELECT segment_id, 'process.roles', 'rule', 'suggested', 'R-x' FROM segments LIMIT 1")
+    con.execute(f"UPDATE {table} SET {column} = {column} || ' q.vantreight@hollowmere.org.uk'")
+    con.close()
+    hits = Auditor().scan_database(database)
+    assert {(h.where, h.kind) for h in hits} == {(f"{table}.{column}", "EMAIL")}
+
+
+def test_a_phone_in_a_submission_id_is_found_but_the_id_itself_is_not(database):
+    con = duckdb.connect(database)
+    con.execute("UPDATE documents SET source_ref = 'SY-000123 07700 900417' WHERE source_ref = 'S-1'")
+    con.close()
+    assert [(h.where, h.kind) for h in Auditor().scan_database(database)] == [("documents.source_ref", "PHONE")]
+
+
+def test_a_roster_name_split_by_a_zero_width_space_is_found():
+    auditor = Auditor({"Araminta": ("ROSTER_NAME", False)})
+    assert [h.kind for h in auditor.scan_text("segments.text", "then Ara\u200bminta said")] == ["ROSTER_NAME"]
+
+
+def test_without_inputs_the_audit_says_the_roster_was_not_checked(database):
+    result = runner.invoke(app, ["audit", "--db", database])
+    output = " ".join(result.output.split())
+    assert result.exit_code == 0, result.output
+    assert "Roster not checked" in output and "--inputs" in output
+    assert "no roster names" in output
+
+
+def test_keyed_digests_are_not_phone_numbers_but_what_is_next_to_them_is_found():
+    digest = "07700900417" + "c" * 53  # a 64-hex keyed digest that happens to hold a phone-shaped run
+    assert Auditor().scan_text("documents.source_sha256", f"{digest}\nH-0a1b2c3d4e5f") == []
+    hits = Auditor().scan_text("documents.source_sha256", f"{digest} q.vantreight@hollowmere.org.uk")
+    assert [h.kind for h in hits] == ["EMAIL"]

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from pipeline.cli.common import ConfigOption, console, load_config
+from pipeline.cli.common import EXIT_USAGE, ConfigOption, console, load_config, stops_when_busy
 
 commands = typer.Typer()
 
@@ -27,19 +27,23 @@ def audit(
 
     if not db.exists():
         console.print(f"[red]database {escape(str(db))} does not exist[/]")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     settings = load_config(config)
     identities = roster_identities(inputs, settings.ingest) if inputs else {}
     auditor = Auditor(identities)
-    hits = auditor.scan_database(db)
+    with stops_when_busy():
+        hits = auditor.scan_database(db)
     for path in export_files:
         hits += auditor.scan_file(path)
-    checked = "contact and ID patterns" + (f" and {len(identities)} roster identities" if inputs else "")
+    checked = "contact and ID patterns in every text column" + (
+        f" and {len(identities)} roster identities" if inputs else ", no roster names")
+    if not inputs:  # the database holds the roster only as keyed codes: its names can come from the inputs alone
+        console.print("[yellow]Roster not checked:[/] the database holds no names to look for (members and "
+                      "organisations are keyed codes). Add --inputs DIR to look for the authors, emails and "
+                      "organisations of the raw inputs too.")
     if not hits:
         console.print(f"[green]No personal data found[/] in {escape(str(db))}"
                       f"{' and ' + str(len(export_files)) + ' export(s)' if export_files else ''} ({checked}).")
-        if not inputs:
-            console.print("Add --inputs DIR to check for the roster's names, emails and organisations too.")
         return
     table = Table(title=f"{len(hits)} possible personal data hits ({checked})")
     for column in ("where", "kind", "value (masked)", "count"):
@@ -74,5 +78,5 @@ def keygen(out: Path = typer.Option(Path(".als/pseudonym.key"), help="Where to w
         write_new_key(out)
     except FileExistsError as error:
         console.print(f"[yellow]{escape(str(error))}[/]")
-        raise typer.Exit(1) from None
+        raise typer.Exit(EXIT_USAGE) from None
     console.print(f"Wrote a new key to {out} (mode 600). Never commit or share it.")
