@@ -4,11 +4,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import altair as alt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import config, open_page, query
+from common import code_labels, config, open_page, query
+from pipeline import charts
 from pipeline.queries.systemic import challenge_breakdown, challenge_summary, challenge_trend
 
 open_page("Systemic challenges")
@@ -25,11 +25,8 @@ shown = summary.assign(
     systemic=summary["systemic"].map({True: "systemic", False: ""}))
 st.dataframe(shown[["code_id", "name", "organisations", "sets", "documents", "systemic"]], hide_index=True)
 
-visible = summary[~summary["suppressed"]]
-if not visible.empty:
-    st.altair_chart(alt.Chart(visible.astype({"organisations": "int64"})).mark_bar().encode(
-        x=alt.X("organisations:Q", title="Organisations raising it"), y=alt.Y("code_id:N", sort="-x", title=None, axis=alt.Axis(labelLimit=280)),
-        color=alt.Color("systemic:N", title="Systemic")), width="stretch")
+if (~summary["suppressed"]).any():  # the briefing's chart (pipeline.charts): suppressed rows left out
+    st.altair_chart(charts.challenge_organisations(summary, code_labels()))
 
 st.subheader("By organisation type and setting")
 for by, title in (("org_type", "Organisation type"), ("setting", "Setting")):
@@ -42,10 +39,7 @@ for by, title in (("org_type", "Organisation type"), ("setting", "Setting")):
 
 st.subheader("Trend over meetings (organisations raising each challenge)")
 trend = query(challenge_trend, k)
-visible_trend = trend[~trend["suppressed"]]
-if visible_trend.empty:
+if trend[~trend["suppressed"]].empty:
     st.write("Every meeting's count rests on fewer than k organisations: suppressed.")
-else:
-    st.altair_chart(alt.Chart(visible_trend.astype({"organisations": "int64"})).mark_line(point=True).encode(
-        x=alt.X("meeting_number:O", title="Meeting"), y=alt.Y("organisations:Q"), color="code_id:N"),
-        width="stretch")
+else:  # a suppressed meeting is a gap in the line, not a line drawn across it
+    st.altair_chart(charts.challenge_trend(trend, code_labels()))
