@@ -48,7 +48,8 @@ CHANGED = {
                       "AS INTEGER)), '%Y-%m')"),
 }
 # Tables whose rows belong to no single document or paragraph: kept as they are, or recounted below.
-PROGRAMME_TABLES = {"runs", "codebook", "topics", "topic_meetings", "topic_sets", "ingest_issues"}
+# (meta: facts about the database, such as the pseudonym key's fingerprint, true of every copy.)
+PROGRAMME_TABLES = {"runs", "codebook", "topics", "topic_meetings", "topic_sets", "ingest_issues", "meta"}
 
 
 def ensure_sample(source: Path = SAMPLE, say: Callable[[str], None] = print) -> Path:
