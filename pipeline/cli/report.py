@@ -11,7 +11,8 @@ from rich.markup import escape
 
 from pipeline.cli.common import ConfigOption, console, load_config
 
-commands = typer.Typer(help="Make the evaluator's programme report or the lead body's briefing (HTML and DOCX).",
+commands = typer.Typer(help="Make the evaluator's programme report or the lead body's briefing (HTML and DOCX).\n\n"
+                            "Example: als report evaluator --db out/sample.duckdb --out out/reports --set 'Set A'",
                        no_args_is_help=True)
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
