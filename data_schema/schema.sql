@@ -141,3 +141,12 @@ CREATE TABLE IF NOT EXISTS ingest_issues (
     severity   VARCHAR NOT NULL,           -- error (skipped) | warning (kept) | info
     message    VARCHAR NOT NULL
 );
+
+-- Facts about the database itself, one row each. `key_fingerprint`: a keyed hash (HMAC-SHA256)
+-- of a constant under the pseudonym key, never the key: a run with another key is refused
+-- (codes made under two keys would mix) unless `als run --new-key` is given.
+CREATE TABLE IF NOT EXISTS meta (
+    name       VARCHAR PRIMARY KEY,
+    value      VARCHAR NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from pipeline.anonymise import Anonymiser, build_anonymiser
+from pipeline.anonymise import Anonymiser, build_anonymiser, check_key
 from pipeline.coding import CodingStage, build_coding_stage
 from pipeline.config import Config
 from pipeline.ingest import ingest_directory
+from pipeline.queries.meta import KEY_FINGERPRINT, meta_value
 from pipeline.provenance import new_run_id, package_versions
 from pipeline.records import IngestIssue
 from pipeline.segment import Segmenter
@@ -56,8 +57,12 @@ class RunSummary:
 
 
 def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _no_progress,
-                 anonymiser: Anonymiser | None = None, coding: CodingStage | None = None) -> RunSummary:
-    """Run the whole job on `input_dir` into `config.store.db`; return what happened."""
+                 anonymiser: Anonymiser | None = None, coding: CodingStage | None = None,
+                 new_key: bool = False) -> RunSummary:
+    """Run the whole job on `input_dir` into `config.store.db`; return what happened.
+
+    A database written under another pseudonym key raises KeyMismatch before anything is
+    written, unless `new_key` (`als run --new-key`) says the change is on purpose."""
     clock = time.perf_counter()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     if not Path(input_dir).is_dir():
@@ -75,6 +80,7 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
 
     with Store(config.store.db) as store:
         known = store.known_sources()
+        summary.issues += _accept_key(store, anonymiser, new_key, has_documents=bool(known))
         fresh = [log for log in ingested.logs
                  if anonymiser.pseudonymiser.source_digest(log.content_sha256) not in known]
         summary.already_stored = len(ingested.logs) - len(fresh)
@@ -100,6 +106,22 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
         summary.seconds = time.perf_counter() - clock
         store.update_run_summary(summary.run_id, summary.as_dict())
     return summary
+
+
+def _accept_key(store: Store, anonymiser: Anonymiser, new_key: bool, has_documents: bool) -> list[IssueRow]:
+    """Check this run's key against the database's fingerprint (KeyMismatch) and record it if new."""
+    stored = meta_value(store.con, KEY_FINGERPRINT)
+    fingerprint = check_key(stored, anonymiser.pseudonymiser, new_key)
+    if fingerprint is None:
+        return []
+    store.record_meta(KEY_FINGERPRINT, fingerprint)
+    if stored is not None:
+        return [IssueRow("database", None, None, "warning", "the pseudonym key was changed (--new-key): documents "
+                         "stored before keep their codes under the old key and are not matched to new ones")]
+    if has_documents:
+        return [IssueRow("database", None, None, "info", "this database had no key fingerprint (written by an "
+                         "earlier version): this run's key is now recorded as its key")]
+    return []
 
 
 def clean_issue(issue: IngestIssue, anonymiser: Anonymiser) -> IssueRow:

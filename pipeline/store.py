@@ -91,6 +91,11 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def record_meta(self, name: str, value: str) -> None:
+        """Set one fact about the database (see the `meta` table), replacing the one before."""
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        self.con.execute("INSERT OR REPLACE INTO meta (name, value, updated_at) VALUES (?, ?, ?)", [name, value, now])
+
     def known_sources(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT source_sha256 FROM documents").fetchall()}
 

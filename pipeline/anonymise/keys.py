@@ -16,6 +16,8 @@ from pathlib import Path
 from pipeline.config import AnonymiseConfig
 
 MIN_KEY_LENGTH = 16
+# Hashed under the key to tell keys apart without storing one: the same key, the same fingerprint.
+FINGERPRINT_CONSTANT = "als-insight pseudonym key fingerprint v1"
 
 
 class KeyMissing(RuntimeError):
@@ -90,3 +92,7 @@ class Pseudonymiser:
 
     def doc_id(self, content_sha256: str) -> str:
         return "D-" + self.digest("doc", content_sha256)[:12].upper()
+
+    def key_fingerprint(self) -> str:
+        """A keyed hash of a constant: stored in the database to recognise this key, it reveals nothing of it."""
+        return self.digest("key-fingerprint", FINGERPRINT_CONSTANT)

@@ -14,6 +14,24 @@ class AnonymiserUnavailable(RuntimeError):
     """Raised before anything is written when the key or a model is missing."""
 
 
+class KeyMismatch(AnonymiserUnavailable):
+    """The database was written under another pseudonym key: raised before anything is written."""
+
+
+def check_key(stored_fingerprint: str | None, pseudonymiser: Pseudonymiser, new_key: bool = False) -> str | None:
+    """The fingerprint to record (None: the stored one is this key's), or KeyMismatch.
+
+    Codes are keyed: under a second key the same author gets a second member code and the
+    same submission looks new, so a database takes one key unless its owner says otherwise."""
+    current = pseudonymiser.key_fingerprint()
+    if stored_fingerprint == current:
+        return None
+    if stored_fingerprint is not None and not new_key:
+        raise KeyMismatch("this database was written with another pseudonym key; use that key, or pass --new-key "
+                          "(README: Rotating the pseudonym key)")
+    return current
+
+
 def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
     """Load key and models (once per process) or raise AnonymiserUnavailable."""
     try:

@@ -32,6 +32,8 @@ def run(
     spacy_model: Optional[str] = typer.Option(None, help="Installed spaCy model package to use for NER."),
     codebook: Optional[Path] = typer.Option(None, help="Codebook YAML/CSV replacing the default one."),
     coding: bool = typer.Option(True, "--coding/--no-coding", help="Suggest codes and question types."),
+    new_key: bool = typer.Option(False, "--new-key", help="Accept a pseudonym key other than the one the database "
+                                                          "was written with (codes before and after will differ)."),
 ) -> None:
     """Ingest, anonymise, segment, code and store every log in INPUT_DIR (one batch, one transaction)."""
     try:
@@ -58,7 +60,7 @@ def run(
             return lambda n=1: bars.advance(task, n)
 
         try:
-            summary = run_pipeline(input_dir, settings, progress)
+            summary = run_pipeline(input_dir, settings, progress, new_key=new_key)
             topics_summary = _topics_after_run(settings, progress) if summary.documents_stored else None
         except (AnonymiserUnavailable, CodingUnavailable) as error:
             console.print(f"[red]Stopped before writing anything:[/] {escape(str(error))}")
