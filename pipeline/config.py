@@ -27,6 +27,16 @@ class IngestConfig:
     # Headers that are neither metadata nor free text (e.g. "Start time").
     ignore_columns: list[str] = field(default_factory=list)
     manifest_name: str = "manifest.csv"
+    # Limits against broken or hostile files. What goes over one is refused with an issue naming
+    # the file (and row and column); the rest of the file or batch is read.
+    # A larger file is not opened: form exports and logs are far smaller.
+    max_file_mb: float = 50.0
+    # A longer answer is left out (its log kept): spaCy refuses a text over 1,000,000 characters,
+    # and no one writes a log answer of 100,000.
+    max_field_chars: int = 100_000
+    # XLSX and DOCX are zip archives: the total size of their members once unpacked, checked
+    # before opening, so a small file that inflates to gigabytes (a zip bomb) is refused at once.
+    max_unzipped_mb: float = 200.0
 
 
 @dataclass

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from pipeline.ingest.columns import ColumnMatcher
 from pipeline.ingest.issues import IssueSink
+from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
 from pipeline.ingest.metadata import RawMetadata
 
 
@@ -19,3 +20,4 @@ class ReadContext:
     matcher: ColumnMatcher
     sink: IssueSink  # where issues about this file (or this row, this sheet) go
     overrides: RawMetadata = field(default_factory=dict)  # the manifest's metadata for this file
+    limits: Limits = DEFAULT_LIMITS  # [ingest] size limits

@@ -14,6 +14,7 @@ from typing import Iterable
 from pipeline.ingest.canonical import content_sha256, normalise_prompt, normalise_text
 from pipeline.ingest.columns import ColumnMatcher
 from pipeline.ingest.context import ReadContext
+from pipeline.ingest.limits import field_within_limit
 from pipeline.ingest.metadata import RawMetadata, RawValue, is_blank, validate_metadata
 from pipeline.records import RawField, RawLog
 
@@ -88,7 +89,7 @@ def _row_log(row_number: int, columns: list[Column], cells: list[object], contex
             continue
         if isinstance(cell, str) and not _NUMERIC.fullmatch(cell.strip()):
             text = normalise_text(cell)
-            if text:
+            if text and field_within_limit(text, context.limits, sink, column.label):
                 fields.append(RawField(column.prompt, text))
     if not fields:
         sink.warning("row has no free-text answers; row skipped")

@@ -13,6 +13,7 @@ from typing import ClassVar
 from pipeline.ingest.canonical import content_sha256
 from pipeline.ingest.context import ReadContext
 from pipeline.ingest.documents import DocumentParts
+from pipeline.ingest.limits import field_within_limit
 from pipeline.ingest.metadata import is_blank, validate_metadata
 from pipeline.records import RawLog
 
@@ -39,12 +40,16 @@ class DocumentReader(Reader):
         if not parts.fields:
             context.sink.warning("document has no answer text (nothing under its headings); skipped")
             return []
+        fields = [f for f in parts.fields if field_within_limit(f.text, context.limits, context.sink, f.prompt)]
+        if not fields:
+            context.sink.error("every answer is over the length limit; document skipped")
+            return []
         raw = dict(parts.metadata)
         raw.update({key: value for key, value in context.overrides.items() if not is_blank(value.value)})
         metadata = validate_metadata(raw, parts.title_hint or context.hint, context.sink)
         if metadata is None:
             return []
-        return [RawLog(context.source, None, metadata, parts.fields, content_sha256(metadata, parts.fields))]
+        return [RawLog(context.source, None, metadata, fields, content_sha256(metadata, fields))]
 
     def parts(self, path: Path, context: ReadContext) -> DocumentParts | None:
         """The document's metadata and fields, or None after reporting why there are none."""

@@ -29,8 +29,7 @@ class CsvReader(Reader):
         try:
             records = parse_csv(text)
         except csv.Error:
-            sink.error("file is not a well-formed CSV (a cell over the CSV reader's size limit, or broken "
-                       "quoting); nothing was read")
+            sink.error("file is not a well-formed CSV (broken quoting); nothing was read")
             return []
         if not records:
             sink.error("file has no header row")
@@ -53,12 +52,15 @@ def parse_csv(text: str) -> list[list[str]]:
     if sep:  # Excel's "sep=;" hint line: Excel hides it, so rows are numbered without it
         delimiter, text = sep.group(1), (lines[1] if len(lines) > 1 else "")
     delimiter = delimiter or _guess_delimiter(text.split("\n", 1)[0])
+    # The csv module refuses a cell over 131,072 characters, failing the whole file; a cell can be no
+    # longer than the text (which the file size limit bounds), and a long answer is refused on its own.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
 def _guess_delimiter(header_line: str) -> str:
-    """Comma unless the header clearly uses semicolons (European Excel) or tabs."""
+    """Comma unless the header clearly uses semicolons (European Excel), tabs or pipes (database exports)."""
     unquoted = re.sub(r'"[^"]*"', "", header_line)
-    counts = {d: unquoted.count(d) for d in (",", ";", "\t")}
+    counts = {d: unquoted.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > counts[","] else ","

@@ -9,7 +9,6 @@ outline level) starts an answer; "Title"/"Subtitle" only name the log.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -20,11 +19,15 @@ from docx.text.paragraph import Paragraph
 
 from pipeline.ingest.documents import Block, DocumentBuilder, DocumentParts
 from pipeline.ingest.readers.base import DocumentReader, ReadContext
+from pipeline.ingest.readers.office_files import OfficeFormat, office_file_opens
 
 _TEXT_XPATH = (".//w:r[not(ancestor::w:txbxContent)]/*"
                "[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]")
 _LEVEL = re.compile(r"(\d+)\s*$")
 _TITLE_STYLES = {"title", "subtitle"}
+WORD_DOCUMENT = OfficeFormat(".docx", "Word",
+                             "file is not a Word document (.docx); if it is an old .doc or another format, "
+                             "re-save it from Word as .docx")
 
 
 class DocxReader(DocumentReader):
@@ -33,12 +36,7 @@ class DocxReader(DocumentReader):
     def parts(self, path: Path, context: ReadContext) -> DocumentParts | None:
         """The document's parts, or None after an error (not a .docx, or no headings)."""
         sink = context.sink
-        if path.stat().st_size == 0:
-            sink.error("file is empty")
-            return None
-        if not zipfile.is_zipfile(path):
-            sink.error("file is not a Word document (.docx); if it is an old .doc or another format, "
-                       "re-save it from Word as .docx")
+        if not office_file_opens(path, WORD_DOCUMENT, context.limits, sink):
             return None
         try:
             document = docx.Document(str(path))

@@ -7,17 +7,27 @@ warned about, not treated as a broken file, unless no sheet is usable.
 """
 from __future__ import annotations
 
-import zipfile
 from dataclasses import replace
+from itertools import zip_longest
 from pathlib import Path
+from typing import Iterator
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.formula import ArrayFormula
 
+from pipeline.ingest.canonical import normalise_prompt
 from pipeline.ingest.forms import ingest_table, no_metadata_message
+from pipeline.ingest.issues import IssueSink
 from pipeline.ingest.readers.base import ReadContext, Reader
+from pipeline.ingest.readers.office_files import OfficeFormat, office_file_opens
 from pipeline.ingest.vocab import log_type_from_name
 from pipeline.records import RawLog
+
+WORKBOOK = OfficeFormat(".xlsx", "Excel",
+                        "file is not an Excel workbook (.xlsx); if it is a CSV or an old .xls file, "
+                        "re-save it from Excel as .xlsx or .csv")
 
 
 class XlsxReader(Reader):
@@ -25,31 +35,29 @@ class XlsxReader(Reader):
 
     def read(self, path: Path, context: ReadContext) -> list[RawLog]:
         sink = context.sink
-        if path.stat().st_size == 0:
-            sink.error("file is empty")
-            return []
-        if not zipfile.is_zipfile(path):
-            sink.error("file is not an Excel workbook (.xlsx); if it is a CSV or an old .xls file, "
-                       "re-save it from Excel as .xlsx or .csv")
+        if not office_file_opens(path, WORKBOOK, context.limits, sink):
             return []
         try:
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
         except Exception as error:
             sink.error(f"file could not be opened as an Excel workbook ({type(error).__name__}); "
                        "re-save it from Excel as .xlsx")
             return []
         try:
-            return _read_sheets(workbook, context)
+            return _read_sheets(workbook, formulas, context)
         finally:
             workbook.close()
+            formulas.close()
 
 
-def _read_sheets(workbook: Workbook, context: ReadContext) -> list[RawLog]:
+def _read_sheets(workbook: Workbook, formulas: Workbook, context: ReadContext) -> list[RawLog]:
+    """`workbook` gives the values Excel saved; `formulas`, the same file's formulas, shows which are missing."""
     sink = context.sink
     sheets = workbook.worksheets
     logs: list[RawLog] = []
     recognised = non_empty = 0
-    for sheet in sheets:
+    for sheet, formula_sheet in zip(sheets, formulas.worksheets):
         sheet_sink = sink.in_sheet(sheet.title)
         rows = sheet.iter_rows(values_only=True)
         header = next(rows, None)
@@ -58,7 +66,9 @@ def _read_sheets(workbook: Workbook, context: ReadContext) -> list[RawLog]:
                 sheet_sink.info("sheet has no header row in row 1; skipped")
             continue
         non_empty += 1
-        numbered = ((number, list(cells)) for number, cells in enumerate(rows, start=2))
+        formula_rows = formula_sheet.iter_rows(values_only=True)
+        next(formula_rows, None)
+        numbered = _flag_uncalculated(enumerate(rows, start=2), formula_rows, header, sheet_sink)
         # A sheet named for a log type ("Observer") says more than the file's name.
         sheet_context = replace(context, hint=log_type_from_name(sheet.title) or context.hint, sink=sheet_sink)
         outcome = ingest_table(list(header), numbered, sheet_context)
@@ -75,3 +85,27 @@ def _read_sheets(workbook: Workbook, context: ReadContext) -> list[RawLog]:
         sink.error("no sheet of this workbook has a recognisable metadata column or a log type in its name; "
                    "nothing was read")
     return logs
+
+
+def _flag_uncalculated(rows: Iterator[tuple[int, tuple]], formula_rows: Iterator[tuple], header: tuple,
+                       sink: IssueSink) -> Iterator[tuple[int, list[object]]]:
+    """The rows, reporting each formula cell saved without its result: it reads as empty.
+
+    Programs that write workbooks without calculating them (scripts, some exports) leave
+    formulas with no saved value; Excel would show one, so the loss must be said.
+    """
+    for (number, cells), formula_cells in zip_longest(rows, formula_rows, fillvalue=()):
+        if not isinstance(number, int):
+            break
+        for index, (value, formula) in enumerate(zip(cells, formula_cells)):
+            if value is None and (isinstance(formula, ArrayFormula) or str(formula or "").startswith("=")):
+                sink.at_row(number).warning(
+                    "cell holds a formula saved without its result (the program that wrote the file did not "
+                    "calculate it), so it was read as empty; open the file in Excel and save it again",
+                    _column_label(header, index))
+        yield number, list(cells)
+
+
+def _column_label(header: tuple, index: int) -> str:
+    label = normalise_prompt(str(header[index])) if index < len(header) and header[index] is not None else ""
+    return label or f"column {get_column_letter(index + 1)}"
