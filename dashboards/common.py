@@ -3,7 +3,9 @@
 The database path comes from the `ALS_DB` environment variable (`als dashboard
 --db FILE` sets it), so each page also runs on its own under Streamlit's AppTest.
 Every query opens a read-only connection and closes it at once: the Review page
-can then write through pipeline.store without a lock held by another page.
+can then write through pipeline.store without a lock held by another page. While
+`als run` writes, DuckDB lets no other process read the file: a query retries for
+a few seconds (pipeline.store.connect), then the page says a run is writing.
 """
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -23,12 +24,18 @@ if str(ROOT) not in sys.path:  # pages run as scripts: make the pipeline importa
 from pipeline.config import Config, ConfigError  # noqa: E402
 from pipeline.queries import facets  # noqa: E402
 from pipeline.queries.filters import Filters  # noqa: E402
+from pipeline.store import DatabaseBusy, connect  # noqa: E402
 
 FILL_COMMAND = "als run INPUT_DIR --db {db}"
 
 
 def db_path() -> Path:
     return Path(os.environ.get("ALS_DB", "als.duckdb"))
+
+
+def read_only() -> bool:
+    """`als dashboard --read-only`: pages show everything and the Review page records nothing."""
+    return os.environ.get("ALS_READ_ONLY", "") == "1"
 
 
 def config() -> Config:
@@ -46,7 +53,7 @@ def _stamp(path: Path) -> float:
 @st.cache_data(show_spinner=False, max_entries=256)
 def _cached(path: str, stamp: float, name: str, args: tuple, _call: Callable) -> pd.DataFrame:
     # `_call` is not hashed (Streamlit skips leading-underscore arguments): `name` and `args` key it.
-    con = duckdb.connect(path, read_only=True)
+    con = connect(path, read_only=True)
     try:
         return _call(con, *args)
     finally:
@@ -56,7 +63,11 @@ def _cached(path: str, stamp: float, name: str, args: tuple, _call: Callable) ->
 def query(call: Callable, *args, name: str = ""):
     """`call(con, *args)` on a read-only connection, cached until the database file changes."""
     path = db_path()
-    return _cached(str(path), _stamp(path), name or call.__name__, args, call)
+    try:
+        return _cached(str(path), _stamp(path), name or call.__name__, args, call)
+    except DatabaseBusy:
+        st.warning(f"A run is writing `{path}` just now, so it cannot be read. Reload this page in a minute.")
+        st.stop()
 
 
 def open_page(title: str, heading: str | None = None, icon: str | None = None) -> None:

@@ -20,7 +20,7 @@ from pipeline.queries.meta import KEY_FINGERPRINT, meta_value
 from pipeline.provenance import new_run_id, package_versions
 from pipeline.records import IngestIssue
 from pipeline.segment import Segmenter
-from pipeline.store import IssueRow, RunRecord, Store
+from pipeline.store import IssueRow, RunRecord, Store, connect
 
 # progress(stage, total) -> advance(n): the CLI draws bars; tests pass nothing.
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
@@ -44,6 +44,11 @@ class RunSummary:
     entities_by_type: Counter = field(default_factory=Counter)
     issues: list[IssueRow] = field(default_factory=list)
     seconds: float = 0.0
+
+    @property
+    def failed_inputs(self) -> list[str]:
+        """The files (or submissions) with an error issue: dropped in whole or in part."""
+        return sorted({i.source_ref for i in self.issues if i.severity == "error"})
 
     def as_dict(self) -> dict:
         return {
@@ -78,7 +83,7 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     summary = RunSummary(run_id=new_run_id(), db_path=Path(config.store.db), logs_read=len(ingested.logs))
     summary.issues = [clean_issue(issue, anonymiser) for issue in ingested.issues]
 
-    with Store(config.store.db) as store:
+    with Store(config.store.db, config.store.lock_wait_seconds) as store:
         known = store.known_sources()
         summary.issues += _accept_key(store, anonymiser, new_key, has_documents=bool(known))
         fresh = [log for log in ingested.logs
@@ -149,16 +154,15 @@ class TopicsSummary:
 
 def run_topics(config: Config, embedder=None, progress: ProgressFactory = _no_progress) -> TopicsSummary:
     """Model topics over every segment in `config.store.db` as a run of its own."""
-    import duckdb
-
     from pipeline.embeddings import Embedder
     from pipeline.queries.documents import segment_vectors, topic_segments
     from pipeline.topics import MIN_SEGMENTS, TopicModeller, TopicsUnavailable
 
     clock = time.perf_counter()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    Store(config.store.db).close()  # brings a database from an older version up to the current schema
-    with duckdb.connect(config.store.db, read_only=True) as con:
+    # Opening the store brings a database from an older version up to the current schema.
+    Store(config.store.db, config.store.lock_wait_seconds).close()
+    with connect(config.store.db, read_only=True) as con:
         segments = topic_segments(con)
         stored = segment_vectors(con, config.coding.embedding_model)
     if len(segments) < MIN_SEGMENTS:  # before loading a model for nothing
@@ -174,6 +178,6 @@ def run_topics(config: Config, embedder=None, progress: ProgressFactory = _no_pr
                     {"strategy": result.strategy, "segments": len(segments), "topics": len(result.topics),
                      "outliers_before": result.outliers_before, "outliers_after": result.outliers_after,
                      "topic_codings": len(result.codings), "seconds": round(summary.seconds, 2)})
-    with Store(config.store.db) as store:
+    with Store(config.store.db, config.store.lock_wait_seconds) as store:
         store.write_topics(run, result)
     return summary

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,10 @@ from typing import Iterable, Iterator
 import duckdb
 
 from pipeline.coding.codebook import Codebook
+from pipeline.config import StoreConfig
 from pipeline.records import Coding, SegmentedLog
+
+log = logging.getLogger(__name__)
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data_schema" / "schema.sql"
 
@@ -63,15 +68,54 @@ class WriteResult:
     conflicts: list[IssueRow] = field(default_factory=list)
 
 
-def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(path), read_only=read_only)
+# DuckDB lets one process write a file, and no other process even read it meanwhile.
+WRITE_WAIT_SECONDS = StoreConfig.lock_wait_seconds  # [store] lock_wait_seconds
+READ_WAIT_SECONDS = 5.0    # readers (exports, audit, the dashboard) retry briefly, then say a run is writing
+LOCK_POLL_SECONDS = 0.5
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process holds the database's lock for longer than this one was willing to wait."""
+
+
+def is_lock_conflict(error: BaseException) -> bool:
+    """DuckDB's error for a file another process holds (its message names that process)."""
+    return isinstance(error, duckdb.IOException) and "Could not set lock" in str(error)
+
+
+def connect(path: str | Path, read_only: bool = False,
+            wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection to PATH, polling while another process holds the lock (bounded, with one log line).
+
+    Raises DatabaseBusy after `wait_seconds` (default: WRITE_WAIT_SECONDS to write, READ_WAIT_SECONDS to read).
+    """
+    if wait_seconds is None:
+        wait_seconds = READ_WAIT_SECONDS if read_only else WRITE_WAIT_SECONDS
+    deadline = time.monotonic() + wait_seconds
+    waited = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as error:
+            if not is_lock_conflict(error):
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(
+                    f"a run is writing {path}: it could not be read within {wait_seconds:g} s; try again when "
+                    "the run has finished" if read_only else
+                    f"another process is still using {path} after {wait_seconds:g} s (another `als run`, or "
+                    "a command reading it): try again when it has finished") from None
+            if not waited:
+                log.warning("waiting for another run to finish writing %s (up to %g s)", path, wait_seconds)
+                waited = True
+            time.sleep(LOCK_POLL_SECONDS)
 
 
 class Store:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, lock_wait_seconds: float = WRITE_WAIT_SECONDS) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = connect(self.path)
+        self.con = connect(self.path, wait_seconds=lock_wait_seconds)
         self.migrate()
 
     def migrate(self) -> None:

@@ -18,11 +18,30 @@ from __future__ import annotations
 import typer
 
 from pipeline.cli import coding, dashboard, export, privacy, report, review, run, topics
-from pipeline.cli.common import ConfigOption, DbOption, console, load_config
+from pipeline.cli.common import EXIT_CODES_HELP, EXIT_USAGE, ConfigOption, DbOption, console, load_config
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """The `als` app; a database lock met anywhere (a module opening DuckDB itself) is one line and exit 2."""
+
+    def __call__(self, *args, **kwargs):
+        try:
+            return super().__call__(*args, **kwargs)
+        except Exception as error:
+            from pipeline.store import is_lock_conflict
+
+            if not is_lock_conflict(error):
+                raise
+            # DuckDB's message names the other process's executable and id: say what it means instead.
+            console.print("[red]Stopped:[/] the database is held by another process (a run writing it); "
+                          "try again when that run has finished.")
+            raise SystemExit(EXIT_USAGE) from None
+
+
+app = _App(
     help="ALS Insight: anonymise, segment and store action learning set logs, then explore them.\n\n"
-         "Start with `als run INPUT_DIR --db FILE`, then `als export`. Every command has --help.",
+         "Start with `als run INPUT_DIR --db FILE`, then `als export`. Every command has --help.\n\n"
+         + EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from pipeline.cli.common import ConfigOption, console, load_config
+from pipeline.cli.common import ConfigOption, console, load_config, require_database, stops_when_busy
 
 commands = typer.Typer()
 
@@ -54,6 +54,8 @@ def train(
     if (labels is None) == (db is None):
         console.print("[red]Give exactly one of --labels FILE or --db FILE.[/]")
         raise typer.Exit(2)
+    if db is not None:
+        require_database(db)  # before loading the embedding model for nothing
     settings = load_config(config, coding__codebook=str(codebook) if codebook else None)
     codebook_data, embedder, coder = _coding_parts(settings, with_model=False)
     if embedder is None:
@@ -76,11 +78,10 @@ def train(
 
 
 def _reviewed_paragraphs(db: Path):
-    import duckdb
-
     from pipeline.queries.review_queue import reviewed_paragraphs
+    from pipeline.store import connect
 
-    with duckdb.connect(str(db), read_only=True) as con:
+    with stops_when_busy(), connect(db, read_only=True) as con:
         return reviewed_paragraphs(con)
 
 

@@ -1,12 +1,15 @@
-"""What every `als` command shares: the console, the --config and --db options, loading the config.
+"""What every `als` command shares: the console, the --config and --db options, loading the config,
+the exit codes, and one clear line (exit 2) when the database is missing or busy with another run.
 
 Command modules import from here and never from `pipeline.cli` itself, which imports them:
 that keeps the package free of import cycles.
 """
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -18,6 +21,51 @@ console = Console(stderr=True)
 
 ConfigOption = typer.Option(None, "--config", "-c", help="TOML config file (default: ./als.toml if present).")
 DbOption = typer.Option(None, "--db", help="DuckDB file to write (default from config: als.duckdb).")
+
+
+# The exit codes every command keeps to (shown by `als --help` and `als run --help`, listed in the README).
+EXIT_OK = 0             # everything stored, or nothing to do
+EXIT_INPUTS_FAILED = 1  # some inputs dropped or failed (`als audit`: personal data found)
+EXIT_USAGE = 2          # a bad option, a missing file or database, a database busy with another run
+EXIT_FAIL_CLOSED = 3    # stopped before writing anything: the key, a model or a package is missing
+EXIT_CODES_HELP = (
+    "Exit codes: 0 everything stored (or nothing new to store); 1 some inputs dropped or failed (the summary "
+    "names them; for `als audit`: personal data found); 2 usage: a bad option, a missing file or database, "
+    "or the database busy with another run; 3 stopped before writing anything: no key, model or package."
+)
+
+
+def require_database(db: Path) -> None:
+    """Exit 2 with one line when a command that reads DB is given a file that does not exist."""
+    if not db.is_file():
+        console.print(f"[red]database {escape(str(db))} does not exist:[/] make it with "
+                      f"`als run INPUT_DIR --db {escape(str(db))}`")
+        raise typer.Exit(EXIT_USAGE)
+
+
+@contextmanager
+def stops_when_busy() -> Iterator[None]:
+    """One line and exit 2, instead of DuckDB's lock traceback, when another process holds the database."""
+    from pipeline.store import DatabaseBusy
+
+    try:
+        yield
+    except DatabaseBusy as error:
+        console.print(f"[red]Stopped:[/] {escape(str(error))}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+class _ConsoleNotice(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        console.print(f"[yellow]{escape(record.getMessage())}[/]")
+
+
+def show_lock_waits() -> None:
+    """Print the store's "waiting for another run to finish writing FILE" line on the console (once per wait)."""
+    store_log = logging.getLogger("pipeline.store")
+    if not any(isinstance(h, _ConsoleNotice) for h in store_log.handlers):
+        store_log.addHandler(_ConsoleNotice(logging.WARNING))
+        store_log.propagate = False
 
 
 def load_config(path: Optional[Path], **overrides) -> Config:

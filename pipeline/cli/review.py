@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from pipeline.cli.common import console
+from pipeline.cli.common import EXIT_USAGE, console, require_database, stops_when_busy
 
 commands = typer.Typer(help="Review suggested codings in a spreadsheet: export, fill in, import.",
                        no_args_is_help=True)
@@ -18,10 +18,15 @@ def review_export(
     db: Path = typer.Option(..., help="DuckDB file written by `als run`."),
     out: Path = typer.Option(Path("review.xlsx"), help="Sheet to write: .xlsx or .csv."),
 ) -> None:
-    """Write the suggested codings not yet reviewed, with an empty `decision` column."""
+    """Write the suggested codings not yet reviewed, with an empty `decision` column.
+
+    Text that a spreadsheet would run as a formula (starting = + - @, tab or CR) is written with a
+    leading ' and XLSX cells are text cells; `als review import` removes that prefix again."""
     from pipeline.coding.review_sheet import export_sheet
 
-    count = export_sheet(db, out)
+    require_database(db)
+    with stops_when_busy():
+        count = export_sheet(db, out)
     console.print(f"Wrote {count} suggestions to [bold]{out}[/]. Fill `decision` with accept or reject; "
                   "add rows with a code_id and `add` for codes that were missed. Then `als review import`.")
 
@@ -36,16 +41,18 @@ def review_import(
     from pipeline.provenance import new_run_id, package_versions
     from pipeline.store import RunRecord, Store
 
-    segments, codes = database_keys(db)
+    require_database(db)
+    with stops_when_busy():
+        segments, codes = database_keys(db)
     try:
         result = read_decisions(sheet, segments, codes)
     except ReviewSheetError as error:
         console.print(f"[red]{escape(str(error))}[/]")
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_USAGE) from None
     run = RunRecord(new_run_id(), "review import", dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
                     {"sheet": sheet.name}, package_versions(),
                     {"decisions": len(result.codings), "blank": result.skipped_blank})
-    with Store(db) as store:
+    with stops_when_busy(), Store(db) as store:
         written = store.write_codings(run, result.codings)
     accepted = sum(c.status == "accepted" for c in result.codings)
     console.print(f"Recorded {written} decisions ({accepted} accepted or added, {written - accepted} rejected); "

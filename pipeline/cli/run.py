@@ -10,7 +10,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipeline.cli.common import ConfigOption, DbOption, console, load_config
+from pipeline.cli.common import (EXIT_CODES_HELP, EXIT_FAIL_CLOSED, EXIT_INPUTS_FAILED, EXIT_OK, EXIT_USAGE,
+                                 ConfigOption, DbOption, console, load_config, show_lock_waits, stops_when_busy)
 from pipeline.cli.topics import print_topics
 from pipeline.config import Config
 
@@ -23,7 +24,7 @@ def _quiet_libraries() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-@commands.command()
+@commands.command(epilog=EXIT_CODES_HELP)
 def run(
     input_dir: Path = typer.Argument(..., help="Folder of logs: CSV/XLSX form exports, DOCX, TXT/MD, manifest.csv."),
     db: Optional[Path] = DbOption,
@@ -43,9 +44,10 @@ def run(
     except ImportError as error:  # Presidio or spaCy not installed: fail closed, say what to do
         console.print(f"[red]Stopped before writing anything:[/] the package {escape(str(error.name))} is not "
                       "installed. Run `bash scripts/setup.sh` (or `pip install -e .`).")
-        raise typer.Exit(3) from None
+        raise typer.Exit(EXIT_FAIL_CLOSED) from None
 
     _quiet_libraries()
+    show_lock_waits()
     settings = load_config(config, store__db=str(db) if db else None,
                             anonymise__key_file=str(key_file) if key_file else None,
                             anonymise__spacy_model=spacy_model,
@@ -60,17 +62,29 @@ def run(
             return lambda n=1: bars.advance(task, n)
 
         try:
-            summary = run_pipeline(input_dir, settings, progress, new_key=new_key)
+            with stops_when_busy():
+                summary = run_pipeline(input_dir, settings, progress, new_key=new_key)
             topics_summary = _topics_after_run(settings, progress) if summary.documents_stored else None
         except (AnonymiserUnavailable, CodingUnavailable) as error:
             console.print(f"[red]Stopped before writing anything:[/] {escape(str(error))}")
-            raise typer.Exit(3) from None
+            raise typer.Exit(EXIT_FAIL_CLOSED) from None
         except FileNotFoundError as error:
             console.print(f"[red]{escape(str(error))}[/]")
-            raise typer.Exit(2) from None
+            raise typer.Exit(EXIT_USAGE) from None
     _print_summary(summary)
     if topics_summary is not None:
         print_topics(topics_summary)
+    raise typer.Exit(exit_status(summary))
+
+
+def exit_status(summary) -> int:
+    """1 when an input was dropped or failed, or when nothing at all is stored; else 0."""
+    return EXIT_INPUTS_FAILED if summary.failed_inputs or _nothing_stored(summary) else EXIT_OK
+
+
+def _nothing_stored(summary) -> bool:
+    """No document of this run is in the database, new or from before: there is nothing to export."""
+    return not summary.documents_stored and not summary.already_stored
 
 
 def _topics_after_run(settings: Config, progress):
@@ -79,11 +93,12 @@ def _topics_after_run(settings: Config, progress):
         return None
     from pipeline.embeddings import EmbedderUnavailable
     from pipeline.run import run_topics
+    from pipeline.store import DatabaseBusy
     from pipeline.topics import TopicsUnavailable
 
     try:
         return run_topics(settings, progress=progress)
-    except (TopicsUnavailable, EmbedderUnavailable) as error:
+    except (TopicsUnavailable, EmbedderUnavailable, DatabaseBusy) as error:
         console.print(f"[yellow]Topics skipped:[/] {escape(str(error))} (the documents are stored)")
         return None
 
@@ -114,5 +129,13 @@ def _print_summary(summary) -> None:
         console.print(issues)
         if len(problems) > 30:
             console.print(f"... and {len(problems) - 30} more in the ingest_issues table")
+    failed = summary.failed_inputs
+    if failed:
+        shown = ", ".join(escape(ref) for ref in failed[:10])
+        shown += f" and {len(failed) - 10} more" if len(failed) > 10 else ""
+        console.print(f"[red]{len(failed)} input(s) dropped or failed[/] (exit status 1): {shown}")
     console.print(f"\nDatabase: [bold]{summary.db_path.resolve()}[/] ({summary.seconds:.1f} s)")
-    console.print(f"Next: [bold]als export --db {summary.db_path} --format jsonl --out export.jsonl[/]")
+    if _nothing_stored(summary):
+        console.print("[red]Nothing was stored.[/] Fix the inputs named above and run again.")
+    else:
+        console.print(f"Next: [bold]als export --db {summary.db_path} --format jsonl --out export.jsonl[/]")

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from pipeline.cli.common import ConfigOption, console, load_config
+from pipeline.cli.common import EXIT_FAIL_CLOSED, ConfigOption, console, load_config, require_database, stops_when_busy
 
 commands = typer.Typer()
 
@@ -25,17 +25,16 @@ def topics(
     from pipeline.run import run_topics
     from pipeline.topics import TopicsUnavailable
 
-    if not db.exists():
-        console.print(f"[red]{escape(str(db))} does not exist: run `als run` first.[/]")
-        raise typer.Exit(2)
+    require_database(db)
     settings = load_config(config, store__db=str(db), topics__min_topic_size=min_topic_size,
                             topics__nr_topics=nr_topics)
     with console.status("Modelling topics (embeddings, UMAP, clustering)..."):
         try:
-            summary = run_topics(settings)
+            with stops_when_busy():
+                summary = run_topics(settings)
         except (TopicsUnavailable, EmbedderUnavailable) as error:
             console.print(f"[red]{escape(str(error))}[/]")
-            raise typer.Exit(3) from None
+            raise typer.Exit(EXIT_FAIL_CLOSED) from None
     print_topics(summary)
 
 
