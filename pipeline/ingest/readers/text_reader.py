@@ -65,31 +65,57 @@ def split_front_matter(text: str, matcher: ColumnMatcher,
         sink.error("front matter opened with '---' on line 1 is never closed with '---'; file skipped")
         return None
     try:
-        data = yaml.load("\n".join(lines[1:closing]), Loader=yaml.BaseLoader)
+        pairs = _front_matter_pairs("\n".join(lines[1:closing]))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         sink.error(f"front matter is not valid YAML{where}; file skipped")
         return None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
+    if pairs is None:
         sink.error("front matter is not a list of 'key: value' lines; file skipped")
         return None
     metadata: RawMetadata = {}
+    first_line: dict[str, int] = {}
     title = None
-    for key, value in data.items():
+    for line, key, value in pairs:
         label = str(key)
         meta_key = matcher.metadata_key(label)
         if isinstance(value, (list, dict)):
             if meta_key is not None:
                 sink.warning("front matter value is a list or mapping, not a single value; ignored", label)
             continue
+        if meta_key is None and label.strip().lower() != "title":
+            continue
+        seen = meta_key or "title"
+        if seen in first_line:  # YAML keeps the last silently; the first is what a reader sees first
+            sink.at_row(line).warning(f"front matter gives this again (line {line}; first on line "
+                                      f"{first_line[seen]}); the first value is used", label)
+            continue
+        first_line[seen] = line
         if meta_key is not None:
             metadata[meta_key] = RawValue(value, label)
-        elif label.strip().lower() == "title":
+        else:
             title = value
     return metadata, "\n".join(lines[closing + 1:]), title
+
+
+def _front_matter_pairs(text: str) -> list[tuple[int, object, object]] | None:
+    """(file line, key, value) for each top-level key in order, duplicates kept; None when not a mapping.
+
+    Loaded node by node because a YAML mapping keeps only the last of two equal keys,
+    and a second "log_type:" line must be reported, not win silently.
+    """
+    loader = yaml.BaseLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return []
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        return [(key.start_mark.line + 2, loader.construct_object(key, deep=True),
+                 loader.construct_object(value, deep=True)) for key, value in node.value]
+    finally:
+        loader.dispose()
 
 
 def markdown_blocks(body: str) -> list[Block]:
