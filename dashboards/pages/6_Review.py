@@ -1,4 +1,7 @@
-"""Review suggested codings: accept, reject or add a code; decisions are stored by pipeline.store."""
+"""Review suggested codings: accept, reject or add a code; decisions are stored by pipeline.store.
+
+Under `als dashboard --read-only` the queue is shown and every button is disabled: nothing is written.
+"""
 from __future__ import annotations
 
 import sys
@@ -9,13 +12,17 @@ import datetime as dt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import codes, db_path, open_page, query
+from common import codes, db_path, open_page, query, read_only
 from pipeline.records import Coding
 from pipeline.provenance import new_run_id, package_versions
 from pipeline.queries.review_queue import count_pending, pending_suggestions
 from pipeline.store import RunRecord, Store
 
 open_page("Review", "Review suggested codings")
+LOCKED = read_only()
+if LOCKED:
+    st.info("This dashboard runs read-only (`als dashboard --read-only`): the queue is shown, but decisions "
+            "cannot be recorded here. Review with `als review export` and `als review import` instead.")
 code_list = codes()
 code_filter = st.selectbox("Code", ["(any)"] + code_list["code_id"].tolist())
 low, high = st.slider("Confidence", 0.0, 1.0, (0.0, 1.0), 0.05)
@@ -31,6 +38,8 @@ if pending.empty:
 
 
 def record(decisions: list[Coding]) -> None:
+    if LOCKED:  # the buttons are disabled; this keeps a stale click from writing too
+        return
     run = RunRecord(new_run_id(), "review", dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
                     {"source": "dashboard"}, package_versions(), {"decisions": len(decisions)})
     with Store(db_path()) as store:
@@ -44,16 +53,17 @@ st.markdown(f"**{item.code_id}** suggested by `{item.method}` at confidence {ite
             f"({item.set_id}, meeting {item.meeting_number})")
 st.markdown(f"> {item.text}")
 accept, reject, skip = st.columns(3)
-if accept.button("Accept", key="accept", type="primary"):
+if accept.button("Accept", key="accept", type="primary", disabled=LOCKED):
     record([Coding(item.segment_id, item.code_id, "human", 1.0, "accepted")])
     st.rerun()
-if reject.button("Reject", key="reject"):
+if reject.button("Reject", key="reject", disabled=LOCKED):
     record([Coding(item.segment_id, item.code_id, "human", 1.0, "rejected")])
     st.rerun()
 if skip.button("Skip", key="skip"):
     st.session_state["review_position"] = (position + 1) % len(pending)
     st.rerun()
-added = st.selectbox("Add a code to this paragraph", ["(none)"] + code_list["code_id"].tolist(), key="add_code")
-if st.button("Add code", key="add") and added != "(none)":
+added = st.selectbox("Add a code to this paragraph", ["(none)"] + code_list["code_id"].tolist(), key="add_code",
+                     disabled=LOCKED)
+if st.button("Add code", key="add", disabled=LOCKED) and added != "(none)":
     record([Coding(item.segment_id, added, "human", 1.0, "accepted")])
     st.rerun()

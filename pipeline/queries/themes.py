@@ -82,8 +82,10 @@ def quotes(con: duckdb.DuckDBPyConnection, filters: Filters, code_id: str | None
         clauses.append("d.meeting_number = ?")
         params.append(meeting_number)
     if search.strip():
-        clauses.append("s.text ILIKE ?")
-        params.append(f"%{search.strip()}%")
+        # `%` and `_` typed in the search box mean themselves, not "anything".
+        literal = search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append("s.text ILIKE ? ESCAPE '\\'")
+        params.append(f"%{literal}%")
     params.append(limit)
     return con.execute(f"""
         SELECT s.segment_id, d.set_id, d.meeting_number, d.meeting_month, d.log_type, d.member_code,
