@@ -16,6 +16,10 @@ from pipeline.labels import LOG_TYPE_LABELS, QUESTION_TYPE_LABELS, CodeLabels
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#882255"]
 FONT = "Helvetica, Arial, sans-serif"
 WIDTH = 560
+# Sets a heatmap labels cell by cell, and sets beyond which a heatmap cannot be read at all (a national
+# programme has hundreds): then each theme's spread across sets is drawn instead.
+LABELLED_SETS = 8
+HEATMAP_SETS = 30
 
 
 def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -24,14 +28,17 @@ def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 
 
 def themes_by_set(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents") -> alt.Chart:
-    """Heatmap of the share of units carrying each code, per set (one block per family), each cell
-    labelled with its share and n."""
-    data = frame.assign(theme=frame["code_id"].map(codes.code), family=frame["family"].map(codes.family),
-                        label=[f"{s:.0%} ({c}/{u})" if u else "" for s, c, u in
-                               zip(frame["share"], frame["coded"], frame["units"])])
+    """Heatmap of the share of units carrying each code, per set (one block per family), cells labelled
+    with share and n while they fit; beyond HEATMAP_SETS sets, each theme's spread across sets."""
+    data = frame.assign(theme=frame["code_id"].map(codes.code), family=frame["family"].map(codes.family))
     sets = max(1, data["set_id"].nunique())
+    if sets > HEATMAP_SETS:
+        return themes_spread_across_sets(data, unit)
+    data["label"] = [f"{s:.0%} ({c}/{u})" if u else "" for s, c, u in
+                     zip(data["share"], data["coded"], data["units"])]
     base = alt.Chart().encode(
-        x=alt.X("set_id:N", title=None, axis=alt.Axis(labelAngle=0, orient="top", labelFontWeight="bold")),
+        x=alt.X("set_id:N", title=None, axis=alt.Axis(labelAngle=0 if sets <= LABELLED_SETS else -45,
+                                                      orient="top", labelFontWeight="bold")),
         y=alt.Y("theme:N", title=None, sort="ascending"))
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("share:Q", title=f"Share of {unit}", scale=alt.Scale(scheme="blues", domain=[0, 1]),
@@ -41,13 +48,42 @@ def themes_by_set(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents
                  alt.Tooltip("share:Q", title="Share", format=".0%")])
     text = base.mark_text(fontSize=11).encode(
         text="label:N", color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#1f2933")))
-    blocks = []
-    for family, rows in data.groupby("family", sort=False):
-        height = 26 * rows["theme"].nunique()
-        blocks.append(alt.layer(cells, text, data=rows).properties(
-            title=alt.Title(family, anchor="start", fontSize=12), width=min(WIDTH - 220, 120 * sets),
-            height=height))
+    layers = (cells, text) if sets <= LABELLED_SETS else (cells,)
+    width = min(WIDTH - 220, 120 * sets) if sets <= LABELLED_SETS else 22 * sets
+    blocks = [alt.layer(*layers, data=rows).properties(title=alt.Title(family, anchor="start", fontSize=12),
+                                                       width=width, height=26 * rows["theme"].nunique())
+              for family, rows in data.groupby("family", sort=False)]
     return _themed(alt.vconcat(*blocks, spacing=14).resolve_scale(color="shared"))
+
+
+def themes_spread_across_sets(data: pd.DataFrame, unit: str) -> alt.Chart:
+    """Per theme, the spread of its share across sets: a line from the lowest to the highest set, a box over
+    the middle half of the sets, a tick at the median, a diamond for all sets together. Summarised in
+    pandas first, so the chart carries one row per theme however many sets there are."""
+    grouped = data.groupby(["family", "theme"])
+    spread = grouped["share"].quantile([0.0, 0.25, 0.5, 0.75, 1.0]).unstack()
+    spread.columns = ["lowest", "q1", "median", "q3", "highest"]
+    totals = grouped[["coded", "units"]].sum()
+    spread["overall"] = totals["coded"] / totals["units"].where(totals["units"] > 0)
+    spread["sets"] = grouped["set_id"].nunique()
+    spread = spread.reset_index()
+    y = alt.Y("theme:N", title=None, sort="ascending")
+    axis = alt.X("lowest:Q", title=f"Share of each set's {unit}", axis=alt.Axis(format="%"),
+                 scale=alt.Scale(domain=[0, 1]))
+    tooltip = [alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("sets:Q", title="Sets"),
+               alt.Tooltip("lowest:Q", format=".0%", title="Lowest set"),
+               alt.Tooltip("median:Q", format=".0%", title="Median set"),
+               alt.Tooltip("highest:Q", format=".0%", title="Highest set"),
+               alt.Tooltip("overall:Q", format=".0%", title="All sets")]
+    base = alt.Chart().encode(y=y, tooltip=tooltip)
+    layers = (base.mark_rule(color="#9aa5b1").encode(x=axis, x2="highest:Q"),
+              base.mark_bar(color=OKABE_ITO[4], size=14).encode(x="q1:Q", x2="q3:Q"),
+              base.mark_tick(color=OKABE_ITO[0], thickness=2, size=14).encode(x="median:Q"),
+              base.mark_point(shape="diamond", filled=True, color=OKABE_ITO[5], size=60).encode(x="overall:Q"))
+    blocks = [alt.layer(*layers, data=rows).properties(
+        title=alt.Title(family, anchor="start", fontSize=12), width=WIDTH - 200, height=26 * len(rows))
+        for family, rows in spread.groupby("family", sort=False)]
+    return _themed(alt.vconcat(*blocks, spacing=14))
 
 
 def change_over_meetings(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents") -> alt.Chart:

@@ -170,6 +170,29 @@ def test_nothing_is_written_when_the_audit_finds_personal_data(sample_database, 
     assert not out.exists() or list(out.iterdir()) == []
 
 
+def test_reports_are_made_when_some_or_no_paragraphs_have_vectors(sample_database, tmp_path):
+    db = str(tmp_path / "novectors.duckdb")
+    shutil.copy(sample_database.db, db)
+    with duckdb.connect(db) as con:
+        con.execute("DELETE FROM segment_embeddings WHERE segment_id IN "
+                    "(SELECT segment_id FROM segment_embeddings ORDER BY segment_id LIMIT 10)")
+    some = _built(db, "evaluator")
+    with duckdb.connect(db) as con:
+        con.execute("DELETE FROM segment_embeddings")
+    none = _built(db, "evaluator")
+    for report in (some, none):
+        assert [b for s in _section(report, "Quotes by theme").subsections for b in s.blocks if isinstance(b, Quote)]
+
+
+def test_set_names_shaped_like_case_references_do_not_block_a_report(sample_database, tmp_path):
+    db = str(tmp_path / "named.duckdb")
+    shutil.copy(sample_database.db, db)
+    with duckdb.connect(db) as con:
+        con.execute("UPDATE documents SET set_id = 'NW-104' WHERE set_id = 'Set A'")
+    made = make_report("evaluator", Path(db), tmp_path / "out", Config(), formats=("html",))
+    assert "NW-104" in made.paths[0].read_text(encoding="utf-8")
+
+
 def test_cli_makes_a_report_and_refuses_bad_options(sample_database, tmp_path):
     runner = CliRunner()
     ok = runner.invoke(app, ["report", "lead-body", "--db", sample_database.db, "--out", str(tmp_path),

@@ -26,7 +26,8 @@ def quote_candidates(con: duckdb.DuckDBPyConnection, code_id: str, filters: Filt
         FROM segments s JOIN documents d USING (doc_id)
         WHERE s.segment_id IN (SELECT segment_id FROM ({ACTIVE_CODINGS}) a WHERE a.code_id = ?) AND {where}
         ORDER BY s.segment_id""", [vector_model or "", code_id, *params]).df()
-    frame["vector"] = [np.asarray(v, dtype=np.float32) if v is not None and len(v) else None
+    # A paragraph without a stored vector comes back as NA (not None): it gets None.
+    frame["vector"] = [np.asarray(v, dtype=np.float32) if isinstance(v, (np.ndarray, list)) and len(v) else None
                        for v in frame["vector"]]
     return frame
 

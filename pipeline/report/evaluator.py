@@ -24,6 +24,7 @@ from pipeline.report.quotes import QuoteSelector
 from pipeline.report.wording import family_sentences, percent, period_text, plural, points
 
 LEARNING_FAMILY = "learning"
+TABLE_SETS = 8  # a share table has one column per set up to this many sets
 UNFORESEEN_SHOWN = 6  # the largest weakly covered topics; the dashboard's Topics page lists them all
 
 
@@ -85,8 +86,15 @@ def _themes_section(con, filters: Filters, codes: CodeLabels) -> Section:
     documents = themes.code_by_set(con, filters, "documents")
     paragraphs = themes.code_by_set(con, filters, "paragraphs")
     section = Section("Themes by set")
-    section.add(Text("The share of each set's logs in which a theme appears (darker is more common); each "
-                     "cell gives the share and the number of logs."),
+    sets = documents["set_id"].nunique()
+    if sets > charts.HEATMAP_SETS:
+        intro = (f"With {sets} sets, each theme is shown by its spread across them: the grey line runs from the "
+                 "lowest set's share of logs to the highest, the box covers the middle half of the sets, the "
+                 "tick marks the median set and the diamond all sets together.")
+    else:
+        intro = ("The share of each set's logs in which a theme appears (darker is more common)"
+                 + ("; each cell gives the share and the number of logs." if sets <= charts.LABELLED_SETS else "."))
+    section.add(Text(intro),
                 Figure(charts.themes_by_set(documents, codes, "logs"), "Share of logs carrying each theme, by set"))
     section.add(*[Text(sentence) for sentence in family_sentences(documents, codes)])
     for frame, unit in ((documents, "logs"), (paragraphs, "paragraphs")):
@@ -97,9 +105,15 @@ def _themes_section(con, filters: Filters, codes: CodeLabels) -> Section:
 
 
 def _share_table(frame: pd.DataFrame, codes: CodeLabels) -> pd.DataFrame:
-    """Theme x set shares, with the share over all sets (from the same counts) as the last column."""
-    table = frame.pivot(index="code_id", columns="set_id", values="share")
+    """Theme x set shares, with the share over all sets (from the same counts) as the last column; with
+    more sets than a page holds, the lowest, median and highest set's share instead of one column each."""
     totals = frame.groupby("code_id")[["coded", "units"]].sum()
+    if frame["set_id"].nunique() > TABLE_SETS:
+        spread = frame.groupby("code_id")["share"]
+        table = pd.DataFrame({"Lowest set": spread.min(), "Median set": spread.median(),
+                              "Highest set": spread.max()})
+    else:
+        table = frame.pivot(index="code_id", columns="set_id", values="share")
     table["All sets"] = totals["coded"] / totals["units"].where(totals["units"] > 0)
     families = frame.drop_duplicates("code_id").set_index("code_id")["family"]
     table.insert(0, "Family", families.reindex(table.index).map(codes.family))

@@ -79,12 +79,14 @@ class QuoteSelector:
         k = self.config.quotes_per_theme if k is None else k
         if candidates.empty or k <= 0:
             return []
-        relevance, similarity = self._scores(candidates.reset_index(drop=True))
-        # Trim and audit only the most typical paragraphs: a national archive has thousands per code.
+        relevance, units = self._scores(candidates.reset_index(drop=True))
+        # Trim and audit only the most typical paragraphs: a national archive has thousands per code,
+        # and the similarity matrix is built for the pool only (it grows with the square of its size).
         pool = np.argsort(-relevance, kind="stable")[:POOL]
         rows = self._usable(candidates.reset_index(drop=True).iloc[pool])
         keep = rows.index.to_numpy()
-        relevance, similarity = relevance[keep], similarity[np.ix_(keep, keep)]
+        relevance = relevance[keep]
+        similarity = units[keep] @ units[keep].T if units is not None else np.zeros((len(keep), len(keep)))
         rows = rows.reset_index(drop=True)
         picked: list[int] = []
         while len(picked) < min(k, len(rows)):
@@ -117,18 +119,18 @@ class QuoteSelector:
         return usable[usable["quote"].notna()]
 
     @staticmethod
-    def _scores(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-        """Closeness of each candidate to the centre, and candidate-to-candidate cosine similarity."""
+    def _scores(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray | None]:
+        """Closeness of each candidate to the centre, and the candidates' unit vectors (None without vectors)."""
         vectors = [v for v in rows["vector"]]
         if all(v is not None for v in vectors):
             matrix = np.vstack(vectors).astype(np.float64)
             matrix /= np.linalg.norm(matrix, axis=1, keepdims=True).clip(min=1e-12)
             centre = matrix.mean(axis=0)
             centre /= max(np.linalg.norm(centre), 1e-12)
-            return matrix @ centre, matrix @ matrix.T
+            return matrix @ centre, matrix
         # No stored vectors: earlier paragraphs first, and only shared members, sets and meetings make quotes alike.
         n = len(rows)
-        return np.linspace(1.0, 0.5, n) if n > 1 else np.ones(1), np.zeros((n, n))
+        return (np.linspace(1.0, 0.5, n) if n > 1 else np.ones(1)), None
 
     @staticmethod
     def _likeness(rows: pd.DataFrame, similarity: np.ndarray, i: int, j: int) -> float:
