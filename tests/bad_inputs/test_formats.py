@@ -125,3 +125,26 @@ def test_a_docx_with_only_long_planted_text_in_its_title_is_not_quoted(tmp_path)
     write_docx(tmp_path / "flat.docx", title=PLANTED, lines=[PLANTED_TEXT])
     result = ingest(tmp_path)
     assert_case(result, "flat.docx", severity="error", says="no headings")
+
+
+def test_utf16_without_a_byte_order_mark_is_decoded_and_said(tmp_path):
+    with_good_neighbour(tmp_path)
+    text = f"Log type,Name,What helped\nreflective,{PLANTED},Café talk.\n"
+    (tmp_path / "le.csv").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "be.csv").write_bytes(text.replace("reflective", "observer").encode("utf-16-be"))
+    result = ingest(tmp_path)
+    assert_case(result, "le.csv", severity="info", says="UTF-16 without a byte order mark; decoded as utf-16-le")
+    assert_case(result, "be.csv", severity="info", says="decoded as utf-16-be")
+    texts = {log.source_file: log.fields[0].text for log in result.logs}
+    assert texts["le.csv"] == texts["be.csv"] == "Café talk."
+
+
+def test_a_utf8_file_with_a_foreign_byte_is_refused_with_its_line(tmp_path):
+    with_good_neighbour(tmp_path)
+    (tmp_path / "reflective.csv").write_bytes(
+        f"Name,What I learned\n{PLANTED},Café – naïve\n{PLANTED},{PLANTED_TEXT} \x81\x9d\n".encode("utf-8")
+        .replace(b"\xc2\x81\xc2\x9d", b"\x81\x9d"))
+    result = ingest(tmp_path)
+    issue = assert_case(result, "reflective.csv", severity="error", says="line 3 holds a byte that is not UTF-8",
+                        row=3)
+    assert "0x81" in issue.message
