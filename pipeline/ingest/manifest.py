@@ -15,7 +15,7 @@ from pipeline.ingest.columns import ColumnMatcher, normalise_header
 from pipeline.ingest.encoding import read_text
 from pipeline.ingest.issues import IssueSink
 from pipeline.ingest.metadata import RawMetadata, RawValue, is_blank
-from pipeline.ingest.readers.csv_reader import parse_csv
+from pipeline.ingest.readers.csv_reader import parse_csv, report_unclosed_quotes
 
 FILE_HEADERS = {"file", "file name", "filename", "path", "file path", "document", "document name"}
 DOCUMENT_SUFFIXES = (".docx", ".txt", ".md", ".markdown")
@@ -27,7 +27,9 @@ def read_manifest(path: Path, manifest_name: str, files: list[str], matcher: Col
     text = read_text(path, sink)
     if text is None:
         return {}
-    records = parse_csv(text)
+    parsed = parse_csv(text)
+    report_unclosed_quotes(parsed, sink)
+    records = parsed.records
     header = [str(cell).replace("\ufeff", "").strip() for cell in (records[0] if records else [])]
     file_column = next((i for i, h in enumerate(header) if normalise_header(h) in FILE_HEADERS), None)
     if file_column is None:

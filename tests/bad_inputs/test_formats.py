@@ -148,3 +148,27 @@ def test_a_utf8_file_with_a_foreign_byte_is_refused_with_its_line(tmp_path):
     issue = assert_case(result, "reflective.csv", severity="error", says="line 3 holds a byte that is not UTF-8",
                         row=3)
     assert "0x81" in issue.message
+
+
+def test_an_unclosed_quote_costs_its_row_only_and_is_reported(tmp_path):
+    # Read leniently, the open quote made rows 3 and 4 part of row 2's answer, without a word.
+    with_good_neighbour(tmp_path)
+    (tmp_path / "reflective.csv").write_text(
+        f'Name,What I learned,What helped\n{PLANTED},"{PLANTED_TEXT},Kept?\n'
+        'Another Person,"Two lines,\nproperly closed",Listening.\nA Third,Timing.,Breaks.\n', encoding="utf-8")
+    result = ingest(tmp_path)
+    assert_case(result, "reflective.csv", severity="error", says="never closed", row=2, column="What I learned")
+    rows = [(log.source_row, [f.text for f in log.fields]) for log in result.logs
+            if log.source_file == "reflective.csv"]
+    assert rows == [(3, ["Two lines,\nproperly closed", "Listening."]), (4, ["Timing.", "Breaks."])]
+
+
+def test_an_unclosed_quote_in_the_manifest_costs_that_row(tmp_path):
+    with_good_neighbour(tmp_path)
+    (tmp_path / "manifest.csv").write_text(f'file,Name,Set\na.md,"{PLANTED},2\nb.md,Someone,3\n', encoding="utf-8")
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(f"---\nlog_type: reflective\n---\n# What I learned\n{name}\n", encoding="utf-8")
+    result = ingest(tmp_path)
+    assert_case(result, "manifest.csv", severity="error", says="never closed", row=2, column="Name")
+    sets = {log.source_file: log.metadata.set_id for log in result.logs}
+    assert sets["a.md"] is None and sets["b.md"] == "Set 3"
