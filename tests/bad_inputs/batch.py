@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.records import IngestIssue, IngestResult
+from pipeline.records import IngestIssue, IngestResult, RawLog
 from tests.ingest_inputs import good_csv
 
 GOOD = "observer.csv"  # the good neighbour every case is read with
@@ -31,6 +31,10 @@ def assert_case(result: IngestResult, source: str, *, severity: str, says: str, 
     assert GOOD in {log.source_file for log in result.logs}, "the rest of the batch was not read"
     assert_nothing_planted(result)
     return issue
+
+
+def logs_from(result: IngestResult, source: str) -> list[RawLog]:
+    return [log for log in result.logs if log.source_file == source]
 
 
 def assert_nothing_planted(result: IngestResult) -> None:

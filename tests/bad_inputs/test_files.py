@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.config import IngestConfig
 from pipeline.ingest import ingest_directory
-from tests.bad_inputs.batch import GOOD, PLANTED, PLANTED_TEXT, assert_case, assert_nothing_planted, with_good_neighbour
+from tests.bad_inputs.batch import (GOOD, PLANTED, PLANTED_TEXT, assert_case, assert_nothing_planted, logs_from,
+                                    with_good_neighbour)
 from tests.ingest_inputs import ingest, write_csv
 
 needs_posix = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes and symlinks as on Linux/macOS")
@@ -61,7 +62,7 @@ def test_a_manifest_linked_from_outside_is_not_read(tmp_path):
                                      encoding="utf-8")
     result = ingest(inputs)
     assert_case(result, "manifest.csv", severity="error", says="link to something outside the input folder")
-    [notes] = [log for log in result.logs if log.source_file == "notes.md"]
+    [notes] = logs_from(result, "notes.md")
     assert notes.metadata.author_name is None
 
 

@@ -5,7 +5,7 @@ import struct
 
 import openpyxl
 
-from tests.bad_inputs.batch import PLANTED, PLANTED_TEXT, assert_case, with_good_neighbour
+from tests.bad_inputs.batch import PLANTED, PLANTED_TEXT, assert_case, logs_from, with_good_neighbour
 from tests.ingest_inputs import ingest, write_csv, write_docx
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -70,7 +70,7 @@ def test_a_formula_with_no_saved_result_is_reported_not_dropped_silently(tmp_pat
     issue = assert_case(result, "forms.xlsx", severity="warning", says="formula saved without its result",
                         row=2, column="Summary")
     assert issue.message.startswith("sheet 'Reflective'")
-    [log] = [log for log in result.logs if log.source_file == "forms.xlsx"]
+    [log] = logs_from(result, "forms.xlsx")
     assert [f.prompt for f in log.fields] == ["What I learned", "What helped"]
 
 
@@ -80,9 +80,10 @@ def test_a_pipe_delimited_file_is_read_as_a_table(tmp_path):
         f"Log type|Name|Set|What helped|What I learned\nreflective|{PLANTED}|2|The pause.|{PLANTED_TEXT}\n"
         "observer|Someone Else|2|Silence.|Patience.\n", encoding="utf-8")
     result = ingest(tmp_path)
-    logs = [log for log in result.logs if log.source_file == "export.csv"]
+    logs = logs_from(result, "export.csv")
+    prompts = ["What helped", "What I learned"]
     assert [(log.metadata.log_type, log.metadata.set_id, [f.prompt for f in log.fields]) for log in logs] == [
-        ("reflective", "Set 2", ["What helped", "What I learned"]), ("observer", "Set 2", ["What helped", "What I learned"])]
+        ("reflective", "Set 2", prompts), ("observer", "Set 2", prompts)]
     assert not [i for i in result.issues if i.source_file == "export.csv"]
 
 
@@ -96,7 +97,8 @@ def test_a_front_matter_key_given_twice_is_reported_and_the_first_value_used(tmp
     issue = assert_case(result, "notes.md", severity="warning", says="front matter gives this again", row=4,
                         column="log_type")
     assert "first on line 2" in issue.message
-    assert_case(result, "other.md", severity="warning", says="front matter gives this again", row=3, column="Kind of log")
+    assert_case(result, "other.md", severity="warning", says="front matter gives this again", row=3,
+                column="Kind of log")
     types = {log.source_file: log.metadata.log_type for log in result.logs}
     assert types["notes.md"] == "reflective" and types["other.md"] == "preparation"
 
@@ -158,8 +160,7 @@ def test_an_unclosed_quote_costs_its_row_only_and_is_reported(tmp_path):
         'Another Person,"Two lines,\nproperly closed",Listening.\nA Third,Timing.,Breaks.\n', encoding="utf-8")
     result = ingest(tmp_path)
     assert_case(result, "reflective.csv", severity="error", says="never closed", row=2, column="What I learned")
-    rows = [(log.source_row, [f.text for f in log.fields]) for log in result.logs
-            if log.source_file == "reflective.csv"]
+    rows = [(log.source_row, [f.text for f in log.fields]) for log in logs_from(result, "reflective.csv")]
     assert rows == [(3, ["Two lines,\nproperly closed", "Listening."]), (4, ["Timing.", "Breaks."])]
 
 

@@ -5,7 +5,7 @@ import time
 import tracemalloc
 import zipfile
 
-from tests.bad_inputs.batch import PLANTED, PLANTED_TEXT, assert_case, with_good_neighbour
+from tests.bad_inputs.batch import PLANTED, PLANTED_TEXT, assert_case, logs_from, with_good_neighbour
 from tests.ingest_inputs import ingest, write_csv, write_docx, write_xlsx
 
 LONG_ANSWER = (PLANTED_TEXT + ". ") * 4000  # 148,000 characters: over the default limit and csv's own
@@ -19,7 +19,7 @@ def test_a_csv_answer_over_the_field_limit_is_left_out_and_the_row_kept(tmp_path
     issue = assert_case(result, "reflective.csv", severity="warning", says="over the limit of 100,000",
                         row=2, column="What I learned")
     assert "max_field_chars" in issue.message
-    [log] = [log for log in result.logs if log.source_file == "reflective.csv"]
+    [log] = logs_from(result, "reflective.csv")
     assert [(f.prompt, f.text) for f in log.fields] == [("What helped", "Short and kept.")]
 
 
@@ -32,7 +32,7 @@ def test_a_three_megabyte_markdown_answer_is_left_out_and_the_log_kept(tmp_path)
     result = ingest(tmp_path)
     assert_case(result, "reflective.md", severity="warning", says="over the limit of 100,000",
                 column="What I learned")
-    [log] = [log for log in result.logs if log.source_file == "reflective.md"]
+    [log] = logs_from(result, "reflective.md")
     assert [f.prompt for f in log.fields] == ["What helped"]
 
 
