@@ -123,3 +123,18 @@ def test_no_key_is_fail_closed_exit_3(tmp_path, monkeypatch):
     result = runner.invoke(app, ["run", "in", "--db", "x.duckdb"])
     assert result.exit_code == 3 and "Stopped before writing anything" in _said(result)
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_the_summary_prints_no_terminal_control_characters_from_file_names(tmp_path, run_args):
+    write_inputs(tmp_path / "in", xlsx=False)
+    (tmp_path / "in" / "bad\x1b]0;pwned\x07\x1b[31m\u202egpj.xlsx").write_bytes(BROKEN_XLSX)
+    result = runner.invoke(app, run_args(tmp_path / "in", tmp_path / "als.duckdb"))
+    assert result.exit_code == 1, result.output
+    assert not any(c in result.output for c in "\x1b\x07\u202e"), repr(result.output)
+
+
+def test_shown_writes_control_and_bidi_characters_out():
+    from pipeline.cli.common import shown
+
+    assert shown("a\x1b[31mb\u202ec[bold]") == "a\\x1b[31mb\\u202ec\\[bold]"
+    assert shown("plain name.csv") == "plain name.csv"

@@ -7,6 +7,7 @@ that keeps the package free of import cycles.
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
@@ -33,6 +34,17 @@ EXIT_CODES_HELP = (
     "names them; for `als audit`: personal data found); 2 usage: a bad option, a missing file or database, "
     "or the database busy with another run; 3 stopped before writing anything: no key, model or package."
 )
+
+
+# C0 and C1 controls (ESC starts a terminal escape sequence), zero-width and bidi controls.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def shown(text: object) -> str:
+    """Text from the inputs (a file name, a sheet title) as the terminal may print it: Rich markup escaped,
+    control and bidi characters written out as \\x1b or \\u202e, so no name can recolour, retitle or
+    reorder what the terminal shows."""
+    return escape(_UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text)))
 
 
 def require_database(db: Path) -> None:

@@ -11,7 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline.cli.common import (EXIT_CODES_HELP, EXIT_FAIL_CLOSED, EXIT_INPUTS_FAILED, EXIT_OK, EXIT_USAGE,
-                                 ConfigOption, DbOption, console, load_config, show_lock_waits, stops_when_busy)
+                                 ConfigOption, DbOption, console, load_config, show_lock_waits, shown,
+                                 stops_when_busy)
 from pipeline.cli.topics import print_topics
 from pipeline.config import Config
 
@@ -69,7 +70,7 @@ def run(
             console.print(f"[red]Stopped before writing anything:[/] {escape(str(error))}")
             raise typer.Exit(EXIT_FAIL_CLOSED) from None
         except FileNotFoundError as error:
-            console.print(f"[red]{escape(str(error))}[/]")
+            console.print(f"[red]{shown(error)}[/]")
             raise typer.Exit(EXIT_USAGE) from None
     _print_summary(summary)
     if topics_summary is not None:
@@ -124,16 +125,16 @@ def _print_summary(summary) -> None:
         for column in ("severity", "file", "row", "column", "message"):
             issues.add_column(column, overflow="fold")
         for issue in problems[:30]:
-            issues.add_row(issue.severity, escape(issue.source_ref), str(issue.row or ""), escape(issue.column or ""),
-                           escape(issue.message))
+            issues.add_row(issue.severity, shown(issue.source_ref), str(issue.row or ""), shown(issue.column or ""),
+                           shown(issue.message))
         console.print(issues)
         if len(problems) > 30:
             console.print(f"... and {len(problems) - 30} more in the ingest_issues table")
     failed = summary.failed_inputs
     if failed:
-        shown = ", ".join(escape(ref) for ref in failed[:10])
-        shown += f" and {len(failed) - 10} more" if len(failed) > 10 else ""
-        console.print(f"[red]{len(failed)} input(s) dropped or failed[/] (exit status 1): {shown}")
+        names = ", ".join(shown(ref) for ref in failed[:10])
+        names += f" and {len(failed) - 10} more" if len(failed) > 10 else ""
+        console.print(f"[red]{len(failed)} input(s) dropped or failed[/] (exit status 1): {names}")
     console.print(f"\nDatabase: [bold]{summary.db_path.resolve()}[/] ({summary.seconds:.1f} s)")
     if _nothing_stored(summary):
         console.print("[red]Nothing was stored.[/] Fix the inputs named above and run again.")

@@ -8,7 +8,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from pipeline.cli.common import EXIT_FAIL_CLOSED, ConfigOption, console, load_config, require_database, stops_when_busy
+from pipeline.cli.common import (EXIT_FAIL_CLOSED, ConfigOption, console, load_config, require_database, shown,
+                                 stops_when_busy)
 
 commands = typer.Typer()
 
@@ -45,7 +46,7 @@ def print_topics(summary) -> None:
         table.add_column(column, justify="right" if column in ("topic", "size", "share") else "left",
                          overflow="fold")
     for topic in summary.topics:
-        table.add_row(str(topic.topic_id), str(topic.size), escape(", ".join(topic.keywords[:6])),
+        table.add_row(str(topic.topic_id), str(topic.size), shown(", ".join(topic.keywords[:6])),
                       topic.best_code or "", f"{topic.code_share:.2f}")
     console.print(table)
     console.print(f"Outliers (topic -1): {summary.outliers_before} before reassignment, {summary.outliers_after} "
