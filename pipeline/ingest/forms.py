@@ -14,7 +14,7 @@ from typing import Iterable
 from pipeline.ingest.canonical import content_sha256, normalise_prompt, normalise_text
 from pipeline.ingest.columns import ColumnMatcher
 from pipeline.ingest.context import ReadContext
-from pipeline.ingest.limits import field_within_limit
+from pipeline.ingest.limits import field_within_limit, header_within_limit
 from pipeline.ingest.metadata import RawMetadata, RawValue, is_blank, validate_metadata
 from pipeline.records import RawField, RawLog
 
@@ -37,7 +37,7 @@ class TableOutcome:
 def ingest_table(header: list[object], rows: Iterable[tuple[int, list[object]]],
                  context: ReadContext) -> TableOutcome:
     """Logs from one table. The caller reports an unrecognised table, as its severity depends on context."""
-    columns = [_column(cell, context.matcher) for cell in header]
+    columns = [_column(cell, position, context) for position, cell in enumerate(header, start=1)]
     keys = {c.key for c in columns if c.key not in (None, ColumnMatcher.IGNORE)}
     if not keys and context.hint is None:
         return TableOutcome([], recognised=False)
@@ -65,9 +65,11 @@ def no_metadata_message(what: str) -> str:
             "and its name does not say observer, reflective or preparation; nothing was read")
 
 
-def _column(cell: object, matcher: ColumnMatcher) -> Column:
+def _column(cell: object, position: int, context: ReadContext) -> Column:
     label = normalise_prompt("" if cell is None else str(cell).replace("\ufeff", ""))
-    return Column(label, label, matcher.classify(label))
+    if not header_within_limit(label, context.limits, context.sink.at_row(1), position):
+        return Column("", "", ColumnMatcher.IGNORE)
+    return Column(label, label, context.matcher.classify(label))
 
 
 def _row_log(row_number: int, columns: list[Column], cells: list[object], context: ReadContext) -> RawLog | None:

@@ -58,11 +58,21 @@ def unzipped_within_limit(archive: zipfile.ZipFile, limits: Limits, sink: IssueS
 
 def field_within_limit(text: str, limits: Limits, sink: IssueSink, column: str | None) -> bool:
     """False after a warning when one answer is longer than the limit: that answer is left out."""
+    return _within_field_limit(text, limits, sink, column or "text before the first heading",
+                               "answer", "this answer was left out, the rest of the log kept")
+
+
+def header_within_limit(text: str, limits: Limits, sink: IssueSink, position: int) -> bool:
+    """False after a warning when a column header is longer than the limit: the column is left out."""
+    return _within_field_limit(text, limits, sink, f"column {position}", "header",
+                               "this column was left out, the others read")
+
+
+def _within_field_limit(text: str, limits: Limits, sink: IssueSink, column: str, what: str, outcome: str) -> bool:
     if len(text) <= limits.field_chars:
         return True
-    sink.warning(f"answer is {len(text):,} characters, over the limit of {limits.field_chars:,} "
-                 "([ingest] max_field_chars); this answer was left out, the rest of the log kept",
-                 column or "text before the first heading")
+    sink.warning(f"{what} is {len(text):,} characters, over the limit of {limits.field_chars:,} "
+                 f"([ingest] max_field_chars); {outcome}", column)
     return False
 
 

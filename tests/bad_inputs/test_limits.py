@@ -103,3 +103,14 @@ def test_a_docx_unpacking_past_the_limit_is_not_opened(tmp_path):
     result = ingest(tmp_path, max_unzipped_mb=1)
     assert_case(result, "reflective.docx", severity="error", says="over the limit of 1 MB")
     assert {log.source_file for log in result.logs} == {"observer.csv"}
+
+
+def test_a_header_over_the_field_limit_leaves_out_its_column_only(tmp_path):
+    with_good_neighbour(tmp_path)
+    write_csv(tmp_path / "reflective.csv", [["Name", PLANTED_TEXT * 40, "What helped"],
+                                            [PLANTED, "Under the long header.", "Kept."]])
+    result = ingest(tmp_path, max_field_chars=1000)
+    assert_case(result, "reflective.csv", severity="warning", says="header is 1,400 characters", row=1,
+                column="column 2")
+    [log] = logs_from(result, "reflective.csv")
+    assert [(f.prompt, f.text) for f in log.fields] == [("What helped", "Kept.")]

@@ -1,0 +1,58 @@
+"""Hostile inputs the probe found handled cleanly, kept so: nothing executed, expanded or fetched."""
+from __future__ import annotations
+
+import zipfile
+
+from tests.bad_inputs.batch import PLANTED, PLANTED_TEXT, assert_case, with_good_neighbour
+from tests.ingest_inputs import ingest, write_docx
+
+
+def docx_with_doctype(path, doctype: str, reference: str):
+    """A real Word document whose body declares `doctype` and holds `reference` as its one answer."""
+    plain = write_docx(path.with_suffix(".plain.docx"), sections=[("What I learned", ["ANSWER"])])
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "word/document.xml":
+                data = data.decode().replace("?>", "?>" + doctype, 1).replace("ANSWER", reference).encode()
+            target.writestr(member, data)
+    plain.unlink()
+    return path
+
+
+def test_an_external_entity_in_a_docx_is_not_fetched(tmp_path):
+    inputs = with_good_neighbour(tmp_path / "inputs")
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PLANTED_TEXT, encoding="utf-8")
+    docx_with_doctype(inputs / "reflective.docx", f'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file://{secret}">]>',
+                      "&x;")
+    result = ingest(inputs)
+    assert_case(result, "reflective.docx", severity="warning", says="no answer text")
+    assert not any(PLANTED_TEXT in f.text for log in result.logs for f in log.fields)
+
+
+def test_nested_entities_in_a_docx_are_refused_not_expanded(tmp_path):
+    with_good_neighbour(tmp_path)
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+    docx_with_doctype(tmp_path / "reflective.docx", f"<!DOCTYPE w:document [{entities}]>", "&j;")
+    result = ingest(tmp_path)  # &j; would be 10,000,000,000 characters
+    assert_case(result, "reflective.docx", severity="error", says="could not be opened as a Word document")
+
+
+def test_yaml_tags_in_front_matter_are_not_executed(tmp_path):
+    with_good_neighbour(tmp_path)
+    planted = tmp_path / "planted-by-yaml"
+    (tmp_path / "notes.md").write_text(
+        f"---\nlog_type: reflective\nname: !!python/object/apply:os.system [\"touch {planted}\"]\n"
+        f"set: !!python/name:os.getcwd\n---\n# What I learned\n{PLANTED}\n", encoding="utf-8")
+    result = ingest(tmp_path)
+    assert not planted.exists()
+    assert_case(result, "notes.md", severity="warning", says="list or mapping", column="name")
+
+
+def test_a_text_file_holding_nul_bytes_is_refused(tmp_path):
+    with_good_neighbour(tmp_path)
+    (tmp_path / "reflective.txt").write_bytes(b"\x00\x01\x02" + PLANTED.encode() + b"\x00" * 7)
+    result = ingest(tmp_path)
+    assert_case(result, "reflective.txt", severity="error", says="NUL characters")
