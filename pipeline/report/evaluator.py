@@ -21,7 +21,7 @@ from pipeline.queries.quotes import quote_candidates, vector_model
 from pipeline.report.document import Bullets, Figure, Quote, Report, Section, Table, Text
 from pipeline.report.methods import methods_section
 from pipeline.report.quotes import QuoteSelector
-from pipeline.report.wording import family_sentences, percent, period_text, plural, points
+from pipeline.report.wording import family_sentences, names_or_count, percent, period_text, plural, points
 
 LEARNING_FAMILY = "learning"
 TABLE_SETS = 8  # a share table has one column per set up to this many sets
@@ -37,16 +37,16 @@ def build_evaluator_report(con: duckdb.DuckDBPyConnection, config: Config, filte
         report.sections.append(Section("No logs", [Text("No logs match the chosen sets and months.")]))
         return report
     model = vector_model(con)
-    used: set[str] = set()
+    used: set[str] = set()  # paragraph texts already quoted
 
     def quotes_for(code_id: str):
         # A paragraph quoted for one theme is not quoted again for another (while others are left).
         candidates = quote_candidates(con, code_id, filters, model)
-        fresh = candidates[~candidates["segment_id"].isin(used)]
+        fresh = candidates[~candidates["text"].isin(used)]
         chosen = selector.choose(fresh if len(fresh) else candidates)
-        used.update(q.segment_id for q in chosen)
+        texts = dict(zip(candidates["segment_id"], candidates["text"]))
+        used.update(texts[q.segment_id] for q in chosen)
         return chosen
-
     report.sections += [
         _summary_section(con, summary),
         _themes_section(con, filters, codes),
@@ -61,7 +61,7 @@ def build_evaluator_report(con: duckdb.DuckDBPyConnection, config: Config, filte
 
 
 def _subtitle(summary: dict, filters: Filters) -> str:
-    sets = ", ".join(filters.sets or summary["set_ids"])
+    sets = names_or_count(filters.sets or summary["set_ids"], "set")
     return (f"{sets} · {period_text(summary['first_month'], summary['last_month'])} · "
             f"made {dt.date.today():%d %B %Y} by ALS Insight from anonymised logs")
 
@@ -75,9 +75,9 @@ def _summary_section(con, summary: dict) -> Section:
                      f"from {plural(summary['organisations'], 'organisation')} "
                      f"({period_text(summary['first_month'], summary['last_month'])}).", "lead"),
                 Bullets([f"Logs: {by_type}.",
-                         f"Paragraphs: {summary['paragraphs']}, of which {summary['coded_paragraphs']} "
+                         f"Paragraphs: {summary['paragraphs']:,}, of which {summary['coded_paragraphs']:,} "
                          f"({percent(summary['coded_paragraphs'], summary['paragraphs'])}) carry at least one theme.",
-                         f"Sets: {', '.join(summary['set_ids'])}."]))
+                         f"Sets: {names_or_count(summary['set_ids'], 'set')}."]))
     section.add(Figure(charts.logs_per_meeting(overview.logs_per_meeting(con)), "Logs per meeting, by type"))
     return section
 
@@ -155,7 +155,7 @@ def _learning_section(con, filters: Filters, codes: CodeLabels, quotes_for) -> S
                      "best."))
     for code_id, rows in documents.groupby("code_id", sort=True):
         coded, units = int(rows["coded"].sum()), int(rows["units"].sum())
-        sub = Section(codes.code(code_id), [Text(f"In {coded} of {units} logs ({percent(coded, units)}). "
+        sub = Section(codes.code(code_id), [Text(f"In {coded:,} of {units:,} logs ({percent(coded, units)}). "
                                                  f"{codes.definitions.get(code_id, '')}", "note")])
         sub.blocks += [Quote(q.text, q.attribution) for q in quotes_for(code_id)] or [Text("No quotable paragraph.")]
         section.subsections.append(sub)
@@ -170,7 +170,7 @@ def _questions_section(con, filters: Filters) -> Section:
     totals = frame.groupby("question_type")["questions"].sum()
     overall = ", ".join(f"{value_label('question_type', t).lower()} {percent(n, totals.sum())}"
                         for t, n in totals.items())
-    section.add(Text(f"{int(totals.sum())} questions that members noted as having most impact: {overall}."),
+    section.add(Text(f"{int(totals.sum()):,} questions that members noted as having most impact: {overall}."),
                 Figure(charts.question_types(frame), "Thinking, feeling and willing questions, by meeting"))
     table = frame.pivot(index="meeting_number", columns="question_type", values="questions").fillna(0).astype(int)
     table.columns = [value_label("question_type", c) for c in table.columns]

@@ -58,8 +58,8 @@ def _overview_section(summary: dict, challenges: pd.DataFrame, flagged: pd.DataF
                       k: int, threshold: int) -> Section:
     section = Section("Summary")
     names = ", ".join(codes.code(c) for c in flagged["code_id"]) or "none"
-    section.add(Text(f"{summary['organisations']} organisations in {summary['sets']} sets wrote {summary['documents']} "
-                     f"logs. {len(flagged)} of {len(challenges)} challenges were raised by {threshold} or more "
+    section.add(Text(f"{plural(summary['organisations'], 'organisation')} in {plural(summary['sets'], 'set')} wrote "
+                     f"{plural(summary['documents'], 'log')}. {len(flagged)} of {len(challenges)} challenges were raised by {threshold} or more "
                      f"organisations and count as systemic here: {names}.", "lead"))
     if challenges.empty:
         return section.add(Text("The codebook has no challenge themes."))

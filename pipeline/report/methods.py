@@ -74,7 +74,7 @@ def methods_section(con: duckdb.DuckDBPyConnection, codes: CodeLabels, config: C
                 Bullets([f"Codebook: {len(codebook)} themes in {codebook['family'].nunique()} families, "
                          f"version {codebook_version(codebook)}.",
                          f"Coding rows by method: {', '.join(f'{m} {n}' for m, n in methods.items()) or 'none'}.",
-                         f"Suggestions reviewed by a person: {counts['reviewed']} of {counts['suggestions']} "
+                         f"Suggestions reviewed by a person: {counts['reviewed']:,} of {counts['suggestions']:,} "
                          f"({percent(counts['reviewed'], counts['suggestions'])}).",
                          f"Quotes: {config.report.quotes_per_theme} per theme at most, whole sentences within "
                          f"{config.report.quote_max_words} words, each passing the audit's scan for contact "

@@ -91,13 +91,16 @@ class QuoteSelector:
         picked: list[int] = []
         while len(picked) < min(k, len(rows)):
             best, best_score = -1, -np.inf
+            chosen_texts = {rows.at[j, "quote"] for j in picked}
             for i in range(len(rows)):
-                if i in picked:
+                if i in picked or rows.at[i, "quote"] in chosen_texts:  # the same words twice say nothing new
                     continue
                 likeness = max((self._likeness(rows, similarity, i, j) for j in picked), default=0.0)
                 score = self.config.quote_diversity * relevance[i] - (1 - self.config.quote_diversity) * likeness
                 if score > best_score:
                     best, best_score = i, score
+            if best < 0:
+                break
             picked.append(best)
         return [ChosenQuote(rows.at[i, "segment_id"], rows.at[i, "quote"], rows.at[i, "set_id"],
                             None if pd.isna(rows.at[i, "meeting_number"]) else int(rows.at[i, "meeting_number"]),

@@ -9,8 +9,13 @@ from pipeline.labels import CodeLabels
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
-    """'1 set', '2 sets'."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+    """'1 set', '2 sets', '10,000 logs'."""
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
+def names_or_count(names: list[str], word: str, most: int = 8) -> str:
+    """'Set A, Set B' while a reader can take them in; '542 sets' beyond that."""
+    return ", ".join(names) if 0 < len(names) <= most else plural(len(names), word)
 
 
 def percent(part: float, whole: float) -> str:
