@@ -36,9 +36,10 @@ from pipeline.queries.text_columns import text_column_values
 # id columns every pattern but the case reference is sought (and the roster).
 ID_COLUMNS = {"source_ref"}
 NOT_IN_IDS = {"CASE_REF"}
-# Placeholders, member/org/doc/run codes, and keyed digests (64 hex digits, which often hold a
-# phone-shaped run of digits) are ours: removed before scanning, so only what is left around them counts.
-OUR_CODES = re.compile(r"\[[A-Z]+\d+\]|\[?\b[MODRH]-[0-9A-F]{6,}(?:-[0-9]+)*\b\]?|\bR-\d{8}T\d{6}-[0-9A-F]{4}\b"
+# Placeholders, member/org/doc/run codes, keyed file references (F-...) and keyed digests (64 hex
+# digits, often with a phone-shaped run of digits) are ours: removed before scanning, so only what
+# is left around them counts.
+OUR_CODES = re.compile(r"\[[A-Z]+\d+\]|\[?\b[MODRHF]-[0-9A-F]{6,}(?:-[0-9]+)*\b\]?|\bR-\d{8}T\d{6}-[0-9A-F]{4}\b"
                        r"|\bH-[0-9a-f]{12}\b|\b[0-9a-f]{64}\b")
 
 

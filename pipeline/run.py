@@ -130,13 +130,16 @@ def _accept_key(store: Store, anonymiser: Anonymiser, new_key: bool, has_documen
 
 
 def clean_issue(issue: IngestIssue, anonymiser: Anonymiser) -> IssueRow:
-    """An issue as stored: file names and messages cleaned of roster names and emails."""
+    """An issue as stored: its file by its reference, column and message through the anonymiser's detectors.
+
+    Ingest messages hold no cell contents, but they name files, columns and XLSX sheets, whose
+    titles people write: all of them are labels, cleaned here before they are stored or shown."""
     return IssueRow(
-        source_ref=anonymiser.redact_label(issue.source_file) or "",
+        source_ref=anonymiser.labels.file_ref(issue.source_file) or "",  # first: the message may name this file
         row=issue.row,
-        column=anonymiser.redact_label(issue.column),
+        column=anonymiser.labels.clean(issue.column),
         severity=issue.severity,
-        message=anonymiser.redact_label(issue.message) or "",
+        message=anonymiser.labels.clean_message(issue.message) or "",
     )
 
 

@@ -45,7 +45,8 @@ def test_export_files_are_scanned(tmp_path):
 
 
 def test_our_own_codes_are_not_hits():
-    text = "[M-804512] and [PERSON1] in D-12345678ABCD-0-1 (run R-20261123T091206-7808, O-123456)"
+    text = ("[M-804512] and [PERSON1] in D-12345678ABCD-0-1 (run R-20261123T091206-7808, O-123456, "
+            "file F-0A1B2C3D4E5F.docx)")
     assert Auditor().scan_text("x", text) == []
 
 

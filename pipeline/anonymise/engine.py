@@ -19,11 +19,13 @@ from pipeline.anonymise.contact_holders import contact_holders
 from pipeline.anonymise.gazetteers import Gazetteers
 from pipeline.anonymise.keep import KeepTerms, split_list
 from pipeline.anonymise.keys import Pseudonymiser
+from pipeline.anonymise.labels import LabelCleaner
 from pipeline.anonymise.lexicon import folded, lexicon
 from pipeline.anonymise.models import Engines
 from pipeline.anonymise.normalise import normalise_log, normalise_text
 from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
-from pipeline.anonymise.placeholders import TYPE_PRIORITY, Finding, assign_labels, resolve_overlaps
+from pipeline.anonymise.placeholders import (GUESSING_DETECTORS, TYPE_PRIORITY, Finding, assign_labels,
+                                             resolve_overlaps)
 from pipeline.anonymise.recognizers import (BodyNameRecognizer, CuedNameRecognizer, RosterRecognizer,
                                             placeholder_and_detector)
 from pipeline.anonymise.spans import SpanShaper, join_across_connectors
@@ -36,7 +38,6 @@ QUESTION_PROMPT = re.compile(r"\bquestions?\b", re.IGNORECASE)
 NER_CONFIDENT = 0.85
 # A single word this common is not propagated from NER alone ("Will", "May").
 PROPAGATION_MAX_ZIPF = 6.0
-GUESSING_DETECTORS = {"ner", "gazetteer", "propagation"}
 # Initials of a body found in the batch are propagated unless they spell a word.
 ACRONYM_MAX_ZIPF = 4.0
 # A cue word followed by a very common capitalised word is ordinary text ("my manager The...").
@@ -64,12 +65,17 @@ class Anonymiser:
         self.first_names = gazetteers.first_folded
         self.shaper = SpanShaper(self.keep, gazetteers)
         self.roster: Roster | None = None
+        self.labels = LabelCleaner(self.label_findings, pseudonymiser)
 
     # -- public -------------------------------------------------------------
 
     def fit(self, logs: Iterable[RawLog]) -> "Anonymiser":
         """Learn the batch roster from every log's metadata (the whole batch, not one file)."""
-        self.roster = Roster.from_logs((normalise_log(log) for log in logs), self.pseudonymiser, self.keep)
+        logs = [normalise_log(log) for log in logs]
+        self.roster = Roster.from_logs(logs, self.pseudonymiser, self.keep)
+        self.labels = LabelCleaner(self.label_findings, self.pseudonymiser)  # a new roster: labels are looked at again
+        for path in dict.fromkeys(log.source_file for log in logs):  # known before any message naming a file is
+            self.labels.file_ref(path)
         return self
 
     def transform(self, logs: list[RawLog], on_progress: Progress | None = None) -> list[AnonymisedLog]:
@@ -98,6 +104,20 @@ class Anonymiser:
         for start, end in sorted(spans, reverse=True):
             text = text[:start] + "[REDACTED]" + text[end:]
         return text
+
+    def label_findings(self, text: str) -> list[Finding]:
+        """What pass one finds in a short label (a header, a file name, a message), on its own."""
+        if self.roster is None:
+            raise RuntimeError("Anonymiser.fit must see the batch before labels are cleaned")
+        recognizer = RosterRecognizer(self.roster)
+        by_name = {r.name: r for r in (*self.engines.analyzer.registry.recognizers, recognizer)}
+        results = self.engines.analyzer.analyze(text=text, language="en", ad_hoc_recognizers=[recognizer],
+                                                score_threshold=self.config.score_threshold)
+        found = [self.shaper.grow(text, f) for result in results
+                 for f in self._findings(result, by_name, 0, text, None)]
+        protected = self.keep.protected_spans(text)
+        return [f for f in found if f.detector not in GUESSING_DETECTORS
+                or not any(start <= f.start and f.end <= end for start, end in protected)]
 
     # -- pass one: Presidio over every field ----------------------------------
 
@@ -225,13 +245,14 @@ class Anonymiser:
         fields, entities = [], []
         for fi, field in enumerate(log.fields):
             text, records = self._replace(field.text, fi, by_field.get(fi, []))
-            prompt = self.redact_label(field.prompt) or ""
+            prompt = self.labels.clean(field.prompt) or ""
             fields.append(AnonField(prompt, text, is_question_list(field.prompt)))
             entities.extend(records)
         meta = log.metadata
         return AnonymisedLog(
             doc_id=self.pseudonymiser.doc_id(log.content_sha256),
-            source_ref=self.redact_label(log.source_ref) if meta.submission_id or log.source_row is None
+            source_ref=self.redact_label(meta.submission_id) if meta.submission_id
+            else self.labels.file_ref(log.source_file) if log.source_row is None
             else "H-" + log.content_sha256[:12],
             source_sha256=self.pseudonymiser.source_digest(log.content_sha256),
             log_type=meta.log_type,

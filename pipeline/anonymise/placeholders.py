@@ -19,6 +19,8 @@ TITLES = folded(lexicon().titles)
 # model called a place is a person if any detector says so), then the detector.
 TYPE_PRIORITY = {"ID": 5, "DATE": 4, "CONTACT": 3, "PERSON": 2, "ORG": 1, "LOCATION": 0}
 DETECTOR_PRIORITY = {"pattern": 3, "roster": 2, "ner": 1, "gazetteer": 1, "propagation": 0, "fallback": -1}
+# Detectors that guess from words and context, rather than match a pattern or the roster.
+GUESSING_DETECTORS = frozenset({"ner", "gazetteer", "propagation"})
 
 
 @dataclass(frozen=True)
