@@ -112,7 +112,8 @@ def connect(path: str | Path, read_only: bool = False,
 
 
 class Store:
-    def __init__(self, path: str | Path, lock_wait_seconds: float = WRITE_WAIT_SECONDS) -> None:
+    def __init__(self, path: str | Path, lock_wait_seconds: float | None = None) -> None:
+        """Open PATH for writing, waiting up to `lock_wait_seconds` (default WRITE_WAIT_SECONDS) for another writer."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.con = connect(self.path, wait_seconds=lock_wait_seconds)

@@ -125,3 +125,15 @@ def test_dashboard_page_says_a_run_is_writing(stored_db, monkeypatch):
         page.run()
     assert not page.exception, page.exception
     assert any("A run is writing" in str(w.value) for w in page.warning)
+
+
+
+def test_review_import_while_a_run_writes_stops_with_one_line_and_writes_nothing(stored_db, tmp_path):
+    sheet = tmp_path / "review.csv"
+    assert runner.invoke(app, ["review", "export", "--db", stored_db, "--out", str(sheet)]).exit_code == 0
+    with write_lock_held(stored_db):
+        result = runner.invoke(app, ["review", "import", str(sheet), "--db", stored_db])
+    said = _said(result)
+    assert result.exit_code == 2, result.output
+    assert said.count("waiting for another run to finish writing") == 1 and "Stopped: a run is writing" in said
+    assert "Traceback" not in result.output

@@ -60,6 +60,7 @@ def stops_when_busy() -> Iterator[None]:
     """One line and exit 2, instead of DuckDB's lock traceback, when another process holds the database."""
     from pipeline.store import DatabaseBusy
 
+    show_lock_waits()
     try:
         yield
     except DatabaseBusy as error:

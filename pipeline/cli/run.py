@@ -11,8 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline.cli.common import (EXIT_CODES_HELP, EXIT_FAIL_CLOSED, EXIT_INPUTS_FAILED, EXIT_OK, EXIT_USAGE,
-                                 ConfigOption, DbOption, console, load_config, show_lock_waits, shown,
-                                 stops_when_busy)
+                                 ConfigOption, DbOption, console, load_config, shown, stops_when_busy)
 from pipeline.cli.topics import print_topics
 from pipeline.config import Config
 
@@ -48,7 +47,6 @@ def run(
         raise typer.Exit(EXIT_FAIL_CLOSED) from None
 
     _quiet_libraries()
-    show_lock_waits()
     settings = load_config(config, store__db=str(db) if db else None,
                             anonymise__key_file=str(key_file) if key_file else None,
                             anonymise__spacy_model=spacy_model,
