@@ -108,6 +108,8 @@ class ReportConfig:
 @dataclass
 class StoreConfig:
     db: str = "als.duckdb"
+    # A second writer waits this long for the first to finish, then stops (exit 2).
+    lock_wait_seconds: float = 60.0
 
 
 @dataclass
