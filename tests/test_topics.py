@@ -132,3 +132,26 @@ def test_segments_without_a_set_or_meeting_are_modelled_but_left_out_of_those_ta
     filed = [s for s in made if s.segment_id not in unfiled]
     assert sum(s.segments for s in result.per_set) == len(filed)
     assert sum(s.segments for s in result.over_meetings) == len(filed)
+
+
+def test_a_run_where_some_logs_give_no_set_or_meeting_gets_topics(tmp_path, config, anonymiser, embedder):
+    # As `als run` then `als topics` do it: half the Markdown logs give neither a set nor a meeting.
+    from pipeline.run import run_pipeline, run_topics
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for theme, templates in THEMES.items():
+        for i in range(4):
+            filed = f"Set: {i % 2 + 1}\nMeeting: {i}\n\n" if i % 2 else ""
+            (inputs / f"reflective-{theme}-{i}.md").write_text(
+                f"{filed}# What I learned\n{templates[i % 3].format(n=i + 2)}\n\n"
+                f"# What helped\n{templates[(i + 1) % 3].format(n=i + 3)}\n", encoding="utf-8")
+    run_pipeline(inputs, config, anonymiser=anonymiser)
+    run = run_topics(config, embedder)
+    with duckdb.connect(config.store.db, read_only=True) as con:
+        segments_total = con.execute("SELECT count(*) FROM segments").fetchone()[0]
+        assigned = con.execute("SELECT count(*) FROM segment_topics WHERE run_id = ?", [run.run_id]).fetchone()[0]
+        per_set = dict(con.execute("SELECT set_id, sum(segments) FROM topic_sets WHERE run_id = ? GROUP BY set_id",
+                                   [run.run_id]).fetchall())
+    assert segments_total >= 16 and assigned == segments_total
+    assert set(per_set) == {"Set 2"} and 0 < per_set["Set 2"] < segments_total
