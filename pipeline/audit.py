@@ -60,7 +60,8 @@ def mask(value: str) -> str:
 class Auditor:
     def __init__(self, identities: dict[str, tuple[str, bool]] | None = None) -> None:
         """`identities`: needle -> (kind, case_sensitive)."""
-        self.identities = identities or {}
+        # Normalised like the stored text, so a needle written with a zero-width space still matches it.
+        self.identities = {normalise_text(needle): found for needle, found in (identities or {}).items()}
         self.recognizers = {
             "EMAIL": OfflineEmailRecognizer(), "PHONE": UkPhoneRecognizer(), "NHS": NhsRecognizer(),
             "NINO": LenientNinoRecognizer(), "POSTCODE": ConfidentPostcodeRecognizer(),

@@ -83,6 +83,8 @@ def test_a_phone_in_a_submission_id_is_found_but_the_id_itself_is_not(database):
 def test_a_roster_name_split_by_a_zero_width_space_is_found():
     auditor = Auditor({"Araminta": ("ROSTER_NAME", False)})
     assert [h.kind for h in auditor.scan_text("segments.text", "then Ara\u200bminta said")] == ["ROSTER_NAME"]
+    written_split = Auditor({"Ara\u00adminta": ("ROSTER_NAME", False)})  # the inputs' metadata has it split
+    assert [h.kind for h in written_split.scan_text("segments.text", "then Araminta said")] == ["ROSTER_NAME"]
 
 
 def test_without_inputs_the_audit_says_the_roster_was_not_checked(database):

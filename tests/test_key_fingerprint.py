@@ -100,3 +100,15 @@ def test_cli_refuses_a_second_key_with_exit_3_and_one_line(small_db, tmp_path, a
     assert len([line for line in lines if "Stopped" in line]) == 1
     assert counts(small_db) == before
     assert OTHER_KEY not in result.output
+
+
+@pytest.mark.slow
+def test_cli_new_key_goes_ahead_and_records_the_new_key(small_db, tmp_path, anonymiser):
+    other_key = tmp_path / "other.key"
+    other_key.write_text(OTHER_KEY)
+    settings = tmp_path / "als.toml"
+    settings.write_text("[coding]\nenabled = false\n[topics]\nenabled = false\n")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--db", small_db, "--key-file", str(other_key),
+                                      "--config", str(settings), "--new-key"])
+    assert result.exit_code != 3, result.output
+    assert fingerprint_in(small_db) == Pseudonymiser(OTHER_KEY.encode()).key_fingerprint()
