@@ -48,13 +48,15 @@ def read_text(path: Path, sink: IssueSink) -> str | None:
 
 def decode_bytes(data: bytes, sink: IssueSink) -> str | None:
     """Strictly decoded text; issues say which encoding was used when it was not UTF-8."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                sink.error(f"file starts with a {encoding} byte order mark but is not valid {encoding}")
-                return None
+    marked = [encoding for bom, encoding in _BOMS if data.startswith(bom)]
+    for encoding in marked:  # UTF-16 LE text opening with U+0000 starts like UTF-32 LE's mark
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if marked:
+        sink.error(f"file starts with a {marked[-1]} byte order mark but is not valid {marked[-1]}")
+        return None
     utf16 = _utf16_without_bom(data)  # before UTF-8, of which NUL bytes are valid
     if utf16 is not None:
         sink.info(f"file is UTF-16 without a byte order mark; decoded as {utf16}")
