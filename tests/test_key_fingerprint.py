@@ -85,15 +85,21 @@ def test_a_database_from_before_fingerprints_adopts_the_key_and_says_so(small_db
     assert any(i.severity == "info" and "no key fingerprint" in i.message for i in summary.issues)
 
 
-@pytest.mark.slow
-def test_cli_refuses_a_second_key_with_exit_3_and_one_line(small_db, tmp_path, anonymiser):
+@pytest.fixture
+def run_with_other_key(small_db, tmp_path, anonymiser):
+    """`als run` of the small database's inputs under a second key, coding and topics off."""
     other_key = tmp_path / "other.key"
     other_key.write_text(OTHER_KEY)
     settings = tmp_path / "als.toml"
     settings.write_text("[coding]\nenabled = false\n[topics]\nenabled = false\n")
+    return lambda *flags: CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--db", small_db, "--key-file",
+                                                   str(other_key), "--config", str(settings), *flags])
+
+
+@pytest.mark.slow
+def test_cli_refuses_a_second_key_with_exit_3_and_one_line(small_db, run_with_other_key):
     before = counts(small_db)
-    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--db", small_db, "--key-file", str(other_key),
-                                      "--config", str(settings)])
+    result = run_with_other_key()
     assert result.exit_code == 3, result.output
     lines = [line for line in result.output.splitlines() if "pseudonym key" in line or "Stopped" in line]
     assert "another pseudonym key" in " ".join(result.output.split()) and "--new-key" in result.output
@@ -103,12 +109,7 @@ def test_cli_refuses_a_second_key_with_exit_3_and_one_line(small_db, tmp_path, a
 
 
 @pytest.mark.slow
-def test_cli_new_key_goes_ahead_and_records_the_new_key(small_db, tmp_path, anonymiser):
-    other_key = tmp_path / "other.key"
-    other_key.write_text(OTHER_KEY)
-    settings = tmp_path / "als.toml"
-    settings.write_text("[coding]\nenabled = false\n[topics]\nenabled = false\n")
-    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--db", small_db, "--key-file", str(other_key),
-                                      "--config", str(settings), "--new-key"])
+def test_cli_new_key_goes_ahead_and_records_the_new_key(small_db, run_with_other_key):
+    result = run_with_other_key("--new-key")
     assert result.exit_code != 3, result.output
     assert fingerprint_in(small_db) == Pseudonymiser(OTHER_KEY.encode()).key_fingerprint()
