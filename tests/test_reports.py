@@ -120,7 +120,7 @@ def test_lead_body_suppresses_small_cells_as_the_dashboard_does(sample_database)
         if row.suppressed:
             assert shown["Organisations"] == f"fewer than {k}" and shown["Logs"] == "–"
         else:
-            assert shown["Organisations"] == str(int(row.organisations))
+            assert shown["Organisations"] == f"{int(row.organisations):,}"
     flagged = {codebook[c] for c in expected.loc[expected["systemic"] & ~expected["suppressed"], "code_id"]}
     assert {s.title for s in report.sections[1:-1]} == flagged  # one section per systemic challenge only
     assert "O-" not in report.all_text()

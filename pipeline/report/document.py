@@ -100,6 +100,8 @@ def format_cell(value, percent: bool) -> str:
         return "–"
     if percent and isinstance(value, numbers.Number):
         return f"{value:.0%}"
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return f"{value:,}"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.2f}"
+        return f"{int(value):,}" if value.is_integer() else f"{value:.2f}"
     return str(value)

@@ -81,7 +81,7 @@ def _overview_section(summary: dict, challenges: pd.DataFrame, flagged: pd.DataF
 def _count(value, suppressed: bool, k: int, hidden: str | None = None) -> str:
     if suppressed or value is None or pd.isna(value):
         return hidden if hidden is not None else _suppressed_text(k)
-    return str(int(value))
+    return f"{int(value):,}"
 
 
 def _challenge_section(row, breakdowns: dict[str, pd.DataFrame], trend: pd.DataFrame, quotes, codes: CodeLabels,

@@ -79,11 +79,13 @@ class QuoteSelector:
         k = self.config.quotes_per_theme if k is None else k
         if candidates.empty or k <= 0:
             return []
-        relevance, units = self._scores(candidates.reset_index(drop=True))
+        # Copies of one paragraph (the same log filed twice) are one candidate.
+        candidates = candidates.drop_duplicates("text").reset_index(drop=True)
+        relevance, units = self._scores(candidates)
         # Trim and audit only the most typical paragraphs: a national archive has thousands per code,
         # and the similarity matrix is built for the pool only (it grows with the square of its size).
         pool = np.argsort(-relevance, kind="stable")[:POOL]
-        rows = self._usable(candidates.reset_index(drop=True).iloc[pool])
+        rows = self._usable(candidates.iloc[pool])
         keep = rows.index.to_numpy()
         relevance = relevance[keep]
         similarity = units[keep] @ units[keep].T if units is not None else np.zeros((len(keep), len(keep)))
