@@ -95,7 +95,8 @@ class Anonymiser:
         return self.fit(logs).transform(logs, on_progress)
 
     def redact_label(self, text: str | None) -> str | None:
-        """Clean a short label (file name, set name, prompt) with the roster alone, no NER."""
+        """Clean a submission id or set name with the roster and emails alone, no NER (headers, file
+        names and messages go through `labels`, which uses every detector)."""
         if not text or self.roster is None:
             return text
         text = normalise_text(text)
@@ -116,8 +117,7 @@ class Anonymiser:
         found = [self.shaper.grow(text, f) for result in results
                  for f in self._findings(result, by_name, 0, text, None)]
         protected = self.keep.protected_spans(text)
-        return [f for f in found if f.detector not in GUESSING_DETECTORS
-                or not any(start <= f.start and f.end <= end for start, end in protected)]
+        return [f for f in found if _not_a_guess_inside(f, protected)]
 
     # -- pass one: Presidio over every field ----------------------------------
 
@@ -271,8 +271,7 @@ class Anonymiser:
     def _outside_kept_terms(self, log: RawLog, findings: list[Finding]) -> list[Finding]:
         """Drop guesses (NER, gazetteer, propagation) inside a kept phrase such as "Google Meet"."""
         protected = {fi: self.keep.protected_spans(field.text) for fi, field in enumerate(log.fields)}
-        return [f for f in findings if f.detector not in GUESSING_DETECTORS
-                or not any(start <= f.start and f.end <= end for start, end in protected[f.field_index])]
+        return [f for f in findings if _not_a_guess_inside(f, protected[f.field_index])]
 
     def _replace(self, text: str, field_index: int,
                  labelled: list[tuple[Finding, str]]) -> tuple[str, list[EntityRecord]]:
@@ -290,6 +289,12 @@ class Anonymiser:
                                 finding.detector, finding.score)
                    for item, (finding, label) in zip(items, labelled)]
         return engine_result.text, records
+
+
+def _not_a_guess_inside(finding: Finding, protected: list[tuple[int, int]]) -> bool:
+    """False for a guess (NER, gazetteer, propagation) inside a protected span such as "Google Meet"."""
+    return finding.detector not in GUESSING_DETECTORS or not any(
+        start <= finding.start and finding.end <= end for start, end in protected)
 
 
 def _member_code_for(value, set_id: str | None) -> str | None:
