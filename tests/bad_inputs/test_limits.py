@@ -5,6 +5,8 @@ import time
 import tracemalloc
 import zipfile
 
+import openpyxl
+
 from tests.bad_inputs.batch import PLANTED, PLANTED_TEXT, assert_case, logs_from, with_good_neighbour
 from tests.ingest_inputs import ingest, write_csv, write_docx, write_xlsx
 
@@ -114,3 +116,22 @@ def test_a_header_over_the_field_limit_leaves_out_its_column_only(tmp_path):
                 column="column 2")
     [log] = logs_from(result, "reflective.csv")
     assert [(f.prompt, f.text) for f in log.fields] == [("What helped", "Kept.")]
+
+
+def test_a_sheet_whose_range_runs_to_the_last_cell_is_read_at_once(tmp_path):
+    # One cell at XFD1048576: every row was padded to 16,384 columns, a million times (hours, gigabytes).
+    with_good_neighbour(tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Reflective"
+    sheet.append(["Name", "What I learned", *[None] * 10, "Late question"])
+    sheet.append([PLANTED, "Read.", *[None] * 10, "Also read."])
+    sheet.cell(row=1_048_576, column=16_384, value=PLANTED_TEXT)
+    book.save(tmp_path / "forms.xlsx")
+    started = time.perf_counter()
+    result = ingest(tmp_path)
+    assert time.perf_counter() - started < 10
+    issue = assert_case(result, "forms.xlsx", severity="info", says="used range runs to column XFD")
+    assert "columns after BY were not read" in issue.message
+    [log] = logs_from(result, "forms.xlsx")
+    assert [f.text for f in log.fields] == ["Read.", "Also read."]

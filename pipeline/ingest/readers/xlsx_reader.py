@@ -29,6 +29,10 @@ WORKBOOK = OfficeFormat(".xlsx", "Excel",
                         "file is not an Excel workbook (.xlsx); if it is a CSV or an old .xls file, "
                         "re-save it from Excel as .xlsx or .csv")
 
+# Columns read past the last header: answers under no header are kept, as in a CSV, but a
+# stated range far wider than the headers is not walked cell by cell.
+SPARE_COLUMNS = 64
+
 
 class XlsxReader(Reader):
     suffixes = (".xlsx",)
@@ -59,15 +63,16 @@ def _read_sheets(workbook: Workbook, formulas: Workbook, context: ReadContext) -
     recognised = non_empty = 0
     for sheet, formula_sheet in zip(sheets, formulas.worksheets):
         sheet_sink = sink.in_sheet(sheet.title)
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
+        header = next(sheet.iter_rows(max_row=1, values_only=True), None)
         if header is None or all(cell is None for cell in header):
             if len(sheets) > 1:
                 sheet_sink.info("sheet has no header row in row 1; skipped")
             continue
         non_empty += 1
-        formula_rows = formula_sheet.iter_rows(values_only=True)
-        next(formula_rows, None)
+        width = _read_width(header, sheet_sink)
+        header = header[:width]
+        rows = sheet.iter_rows(min_row=2, max_col=width, values_only=True)
+        formula_rows = formula_sheet.iter_rows(min_row=2, max_col=width, values_only=True)
         numbered = _flag_uncalculated(enumerate(rows, start=2), formula_rows, header, sheet_sink)
         # A sheet named for a log type ("Observer") says more than the file's name.
         sheet_context = replace(context, hint=log_type_from_name(sheet.title) or context.hint, sink=sheet_sink)
@@ -87,9 +92,23 @@ def _read_sheets(workbook: Workbook, formulas: Workbook, context: ReadContext) -
     return logs
 
 
+def _read_width(header: tuple, sink: IssueSink) -> int:
+    """How many columns are read: up to the last header, and SPARE_COLUMNS beyond for answers under none.
+
+    A sheet's stated range can run to column XFD (16,384) while holding a few cells,
+    and every row is padded to that width: a small file would take hours and gigabytes.
+    """
+    last = max(index for index, cell in enumerate(header) if cell is not None) + 1
+    width = min(len(header), last + SPARE_COLUMNS)
+    if width < len(header):
+        sink.info(f"the sheet's used range runs to column {get_column_letter(len(header))}, far past its last "
+                  f"header; columns after {get_column_letter(width)} were not read")
+    return width
+
+
 def _flag_uncalculated(rows: Iterator[tuple[int, tuple]], formula_rows: Iterator[tuple], header: tuple,
                        sink: IssueSink) -> Iterator[tuple[int, list[object]]]:
-    """The rows, reporting each formula cell saved without its result: it reads as empty.
+    """The rows that hold a value, reporting each formula cell saved without its result: it reads as empty.
 
     Programs that write workbooks without calculating them (scripts, some exports) leave
     formulas with no saved value; Excel would show one, so the loss must be said.
@@ -97,6 +116,11 @@ def _flag_uncalculated(rows: Iterator[tuple[int, tuple]], formula_rows: Iterator
     for (number, cells), formula_cells in zip_longest(rows, formula_rows, fillvalue=()):
         if not isinstance(number, int):
             break
+        if cells.count(None) == len(cells) and formula_cells.count(None) == len(formula_cells):
+            continue  # an empty row (a sheet may state a million), skipped at C speed
+        if formula_cells == cells:  # no formula in the row
+            yield number, list(cells)
+            continue
         for index, (value, formula) in enumerate(zip(cells, formula_cells)):
             if value is None and (isinstance(formula, ArrayFormula) or str(formula or "").startswith("=")):
                 sink.at_row(number).warning(
