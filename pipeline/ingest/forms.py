@@ -96,7 +96,7 @@ def _row_log(row_number: int, columns: list[Column], cells: list[object], contex
     if not fields:
         sink.warning("row has no free-text answers; row skipped")
         return None
-    metadata = validate_metadata(raw, context.hint, sink)
+    metadata = validate_metadata(raw, context.hint, sink, context.limits)
     if metadata is None:
         return None
     return RawLog(context.source, row_number, metadata, fields, content_sha256(metadata, fields))

@@ -68,6 +68,12 @@ def header_within_limit(text: str, limits: Limits, sink: IssueSink, position: in
                                "this column was left out, the others read")
 
 
+def metadata_within_limit(value: object, limits: Limits, sink: IssueSink, column: str) -> bool:
+    """False after a warning when a metadata value (a name, a set) is longer than the limit: it is left empty."""
+    return not isinstance(value, str) or _within_field_limit(value, limits, sink, column, "value",
+                                                             "left empty, the log kept")
+
+
 def _within_field_limit(text: str, limits: Limits, sink: IssueSink, column: str, what: str, outcome: str) -> bool:
     if len(text) <= limits.field_chars:
         return True

@@ -18,6 +18,7 @@ from typing import Callable, TypeVar
 
 from pipeline.ingest.dates import parse_meeting_date, parse_meeting_number
 from pipeline.ingest.issues import IssueSink
+from pipeline.ingest.limits import DEFAULT_LIMITS, Limits, metadata_within_limit
 from pipeline.ingest.vocab import parse_log_type, parse_org_type, parse_role, parse_setting
 from pipeline.records import LOG_TYPES, ORG_TYPES, ROLES, SETTINGS, LogMetadata
 
@@ -61,9 +62,11 @@ def plain_text(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def validate_metadata(raw: RawMetadata, log_type_hint: str | None, sink: IssueSink) -> LogMetadata | None:
+def validate_metadata(raw: RawMetadata, log_type_hint: str | None, sink: IssueSink,
+                      limits: Limits = DEFAULT_LIMITS) -> LogMetadata | None:
     """Validated metadata, or None (with an error) when the log type is missing or unknown."""
-    present = {key: rv for key, rv in raw.items() if not is_blank(rv.value)}
+    present = {key: rv for key, rv in raw.items()
+               if not is_blank(rv.value) and metadata_within_limit(rv.value, limits, sink, rv.column)}
     log_type = _log_type(present.get("log_type"), log_type_hint, sink)
     if log_type is None:
         return None

@@ -135,3 +135,16 @@ def test_a_sheet_whose_range_runs_to_the_last_cell_is_read_at_once(tmp_path):
     assert "columns after BY were not read" in issue.message
     [log] = logs_from(result, "forms.xlsx")
     assert [f.text for f in log.fields] == ["Read.", "Also read."]
+
+
+def test_a_metadata_value_over_the_limit_is_left_empty_and_the_log_kept(tmp_path):
+    with_good_neighbour(tmp_path)
+    write_csv(tmp_path / "reflective.csv", [["Name", "Set", "What helped"], [PLANTED * 40, "2", "Kept."]])
+    (tmp_path / "reflective.md").write_text(f"---\nname: {PLANTED * 40}\nset: 3\n---\n# What helped\nAlso kept.\n",
+                                            encoding="utf-8")
+    result = ingest(tmp_path, max_field_chars=1000)
+    assert_case(result, "reflective.csv", severity="warning", says="value is 1,040 characters", row=2,
+                column="Name")
+    assert_case(result, "reflective.md", severity="warning", says="value is 1,040 characters", column="name")
+    kept = {log.source_file: (log.metadata.author_name, log.metadata.set_id) for log in result.logs}
+    assert kept["reflective.csv"] == (None, "Set 2") and kept["reflective.md"] == (None, "Set 3")

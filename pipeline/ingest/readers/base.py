@@ -46,7 +46,7 @@ class DocumentReader(Reader):
             return []
         raw = dict(parts.metadata)
         raw.update({key: value for key, value in context.overrides.items() if not is_blank(value.value)})
-        metadata = validate_metadata(raw, parts.title_hint or context.hint, context.sink)
+        metadata = validate_metadata(raw, parts.title_hint or context.hint, context.sink, context.limits)
         if metadata is None:
             return []
         return [RawLog(context.source, None, metadata, fields, content_sha256(metadata, fields))]
