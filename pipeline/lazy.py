@@ -16,7 +16,10 @@ def lazy_exports(package: str, homes: dict[str, str]) -> tuple[Callable[[str], o
     """A module `__getattr__` and `__dir__` for `package` that import `package.<homes[name]>` on first use."""
     def __getattr__(name: str):
         if name not in homes:
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+            try:  # a submodule not imported yet (pipeline.anonymise.stage, as mock.patch looks it up)
+                return importlib.import_module(f"{package}.{name}")
+            except ModuleNotFoundError:
+                raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
         value = getattr(importlib.import_module(f"{package}.{homes[name]}"), name)
         setattr(sys.modules[package], name, value)  # later look-ups skip this function
         return value
