@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import zipfile
 
-from tests.bad_inputs.batch import PLANTED, PLANTED_TEXT, assert_case, with_good_neighbour
+import openpyxl
+
+from tests.bad_inputs.batch import PLANTED, PLANTED_TEXT, assert_case, logs_from, with_good_neighbour
 from tests.ingest_inputs import ingest, write_docx
 
 
@@ -56,3 +58,35 @@ def test_a_text_file_holding_nul_bytes_is_refused(tmp_path):
     (tmp_path / "reflective.txt").write_bytes(b"\x00\x01\x02" + PLANTED.encode() + b"\x00" * 7)
     result = ingest(tmp_path)
     assert_case(result, "reflective.txt", severity="error", says="NUL characters")
+
+
+def test_a_header_row_repeated_mid_file_costs_that_row_only(tmp_path):
+    # Two exports pasted into one file: the second header reads as a row with an unknown log type.
+    with_good_neighbour(tmp_path)
+    header = "Log type,Name,What helped\n"
+    (tmp_path / "forms.csv").write_text(f"{header}observer,{PLANTED},Timing.\n{header}reflective,{PLANTED},Trust.\n",
+                                        encoding="utf-8")
+    result = ingest(tmp_path)
+    assert_case(result, "forms.csv", severity="error", says="unknown log type", row=3, column="Log type")
+    assert [log.source_row for log in logs_from(result, "forms.csv")] == [2, 4]
+
+
+def test_mixed_line_endings_and_an_excel_sep_hint_read_every_row(tmp_path):
+    with_good_neighbour(tmp_path)
+    (tmp_path / "forms.csv").write_bytes(b"sep=|\r\nLog type|What helped\r\nobserver|One.\nreflective|Two.\r"
+                                         b"preparation|Three.\r\n")
+    result = ingest(tmp_path)
+    assert [log.metadata.log_type for log in logs_from(result, "forms.csv")] == ["observer", "reflective",
+                                                                                "preparation"]
+    assert not [i for i in result.issues if i.source_file == "forms.csv"]
+
+
+def test_a_workbook_with_a_header_and_no_rows_is_a_warning_as_in_a_csv(tmp_path):
+    with_good_neighbour(tmp_path)
+    book = openpyxl.Workbook()
+    book.active.title = "Observer"
+    book.active.append(["Name", "What helped"])
+    book.save(tmp_path / "forms.xlsx")
+    result = ingest(tmp_path)
+    assert not logs_from(result, "forms.xlsx")
+    assert_case(result, "forms.xlsx", severity="warning", says="sheet has a header row but no submissions")

@@ -73,13 +73,16 @@ def _read_sheets(workbook: Workbook, formulas: Workbook, context: ReadContext) -
         header = header[:width]
         rows = sheet.iter_rows(min_row=2, max_col=width, values_only=True)
         formula_rows = formula_sheet.iter_rows(min_row=2, max_col=width, values_only=True)
-        numbered = _flag_uncalculated(enumerate(rows, start=2), formula_rows, header, sheet_sink)
+        read = [0]  # rows holding a value, counted as they stream past
+        numbered = _flag_uncalculated(enumerate(rows, start=2), formula_rows, header, sheet_sink, read)
         # A sheet named for a log type ("Observer") says more than the file's name.
         sheet_context = replace(context, hint=log_type_from_name(sheet.title) or context.hint, sink=sheet_sink)
         outcome = ingest_table(list(header), numbered, sheet_context)
         if outcome.recognised:
             recognised += 1
             logs.extend(outcome.logs)
+            if not read[0]:
+                sheet_sink.warning("sheet has a header row but no submissions")  # as a CSV says it
         elif len(sheets) > 1:
             sheet_sink.warning(no_metadata_message("sheet"))
         else:
@@ -107,17 +110,21 @@ def _read_width(header: tuple, sink: IssueSink) -> int:
 
 
 def _flag_uncalculated(rows: Iterator[tuple[int, tuple]], formula_rows: Iterator[tuple], header: tuple,
-                       sink: IssueSink) -> Iterator[tuple[int, list[object]]]:
-    """The rows that hold a value, reporting each formula cell saved without its result: it reads as empty.
+                       sink: IssueSink, read: list[int]) -> Iterator[tuple[int, list[object]]]:
+    """The rows that hold a value (counted in `read`), reporting each formula cell saved without its
+    result: it reads as empty.
 
     Programs that write workbooks without calculating them (scripts, some exports) leave
     formulas with no saved value; Excel would show one, so the loss must be said.
     """
-    for (number, cells), formula_cells in zip_longest(rows, formula_rows, fillvalue=()):
-        if not isinstance(number, int):
+    for numbered, formula_cells in zip_longest(rows, formula_rows):
+        if numbered is None:  # both read the same sheet XML, so this is only a guard
             break
+        number, cells = numbered
+        formula_cells = formula_cells or ()
         if cells.count(None) == len(cells) and formula_cells.count(None) == len(formula_cells):
             continue  # an empty row (a sheet may state a million), skipped at C speed
+        read[0] += 1
         if formula_cells == cells:  # no formula in the row
             yield number, list(cells)
             continue
