@@ -122,7 +122,7 @@ def test_random_bytes_named_docx_and_xlsx_are_errors(tmp_path):
     assert_case(result, "forms.xlsx", severity="error", says=".xlsx")
 
 
-def test_a_docx_with_only_long_planted_text_in_its_title_is_not_quoted(tmp_path):
+def test_a_docx_without_headings_is_reported_without_quoting_its_title(tmp_path):
     with_good_neighbour(tmp_path)
     write_docx(tmp_path / "flat.docx", title=PLANTED, lines=[PLANTED_TEXT])
     result = ingest(tmp_path)
