@@ -1,7 +1,7 @@
 """Seeded fuzz: invisible characters and full-width forms thrown into planted identifiers never let one through.
 
-Not Hypothesis (not installed here): a fixed set of seeds, so a failure names its seed and repeats.
-Each log plants its author's name, an email, a UK phone and an NHS number (valid check digit) in
+A fixed set of seeds, so a failure names its seed and repeats. tests/test_properties.py (Hypothesis)
+puts such characters around planted identifiers; here they go inside them. Each log plants its author's name, an email, a UK phone and an NHS number (valid check digit) in
 ordinary text, with zero-width, soft-hyphen or bidi characters inserted at random points inside
 each value and, sometimes, a value written in full-width characters.
 """
