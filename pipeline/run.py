@@ -70,8 +70,8 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     written, unless `new_key` (`als run --new-key`) says the change is on purpose."""
     clock = time.perf_counter()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    if not Path(input_dir).is_dir():
-        raise FileNotFoundError(f"input folder {input_dir} does not exist")
+    if not Path(input_dir).exists():  # a folder, or one file (ingest reads either)
+        raise FileNotFoundError(f"input folder or file {input_dir} does not exist")
     anonymiser = anonymiser or build_anonymiser(config.anonymise)  # fails closed, before any write
     if coding is None and config.coding.enabled:
         coding = build_coding_stage(config.coding)  # a bad codebook or missing model stops here too

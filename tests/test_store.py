@@ -84,3 +84,9 @@ def test_submission_ids_are_scoped_by_log_type(tmp_path, config, anonymiser):
     summary = run_pipeline(root, config, anonymiser=anonymiser)
     assert summary.documents_stored == 2
     assert not [i for i in summary.issues if i.severity == "error"]
+
+
+def test_one_file_instead_of_a_folder_is_read(tmp_path, config, anonymiser):
+    write_inputs(tmp_path / "in", xlsx=False)
+    summary = run_pipeline(tmp_path / "in" / "observer.csv", config, anonymiser=anonymiser)
+    assert summary.documents_stored == 2

@@ -9,6 +9,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
 from common import codes, open_page, query, sidebar_filters
+from pipeline.formula_safe import protect_frame
 from pipeline.queries.themes import quotes
 
 open_page("Quotes", "Quotes explorer")
@@ -40,8 +41,9 @@ def as_docx(frame) -> bytes:
 
 
 left, right = st.columns(2)
-left.download_button("Download CSV", chosen.to_csv(index=False).encode("utf-8"), "quotes.csv", "text/csv",
-                     disabled=chosen.empty)
+# Formula-safe: a quote starting with = + - @ must not become a live formula in Excel.
+left.download_button("Download CSV", protect_frame(chosen).to_csv(index=False).encode("utf-8"), "quotes.csv",
+                     "text/csv", disabled=chosen.empty)
 right.download_button("Download DOCX", as_docx(chosen) if not chosen.empty else b"", "quotes.docx",
                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                       disabled=chosen.empty)
