@@ -120,3 +120,19 @@ def code_labels():
     from pipeline.labels import CodeLabels
 
     return CodeLabels(codes())
+
+
+def share_page(title: str, share_query: Callable, empty_message: str):
+    """A theme-share page's start: title, sidebar filters, the documents/paragraphs choice, the shares.
+
+    Returns (filters, unit, frame) with `share_query(con, filters, unit)` already run; stops the page
+    with `empty_message` when nothing matches."""
+    open_page(title)
+    filters = sidebar_filters()
+    unit = st.radio("Share of", ["documents", "paragraphs"], horizontal=True)
+    frame = query(share_query, filters, unit)
+    if frame.empty:
+        st.info(empty_message)
+        st.stop()
+    return filters, unit, frame
+

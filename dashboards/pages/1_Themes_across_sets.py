@@ -7,17 +7,11 @@ from pathlib import Path
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import code_labels, codes, open_page, query, sidebar_filters
+from common import code_labels, codes, query, share_page
 from pipeline import charts
 from pipeline.queries.themes import code_by_set, quotes
 
-open_page("Themes across sets")
-filters = sidebar_filters()
-unit = st.radio("Share of", ["documents", "paragraphs"], horizontal=True)
-grid = query(code_by_set, filters, unit)
-if grid.empty:
-    st.info("No documents match these filters.")
-    st.stop()
+filters, unit, grid = share_page("Themes across sets", code_by_set, "No documents match these filters.")
 # The same chart as the programme report's "Themes by set" (pipeline.charts).
 st.altair_chart(charts.themes_by_set(grid, code_labels(), unit))
 

@@ -7,17 +7,12 @@ from pathlib import Path
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import code_labels, open_page, query, sidebar_filters
+from common import code_labels, share_page
 from pipeline import charts
 from pipeline.queries.themes import code_by_meeting, rises_and_falls
 
-open_page("Change over meetings")
-filters = sidebar_filters()
-unit = st.radio("Share of", ["documents", "paragraphs"], horizontal=True)
-by_meeting = query(code_by_meeting, filters, unit)
-if by_meeting.empty:
-    st.info("No documents with a meeting number match these filters.")
-    st.stop()
+filters, unit, by_meeting = share_page("Change over meetings", code_by_meeting,
+                                       "No documents with a meeting number match these filters.")
 # The same chart as the programme report's "Change over meetings" (pipeline.charts).
 st.altair_chart(charts.change_over_meetings(by_meeting, code_labels(), unit))
 
