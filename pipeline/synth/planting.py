@@ -240,7 +240,7 @@ class Planter:
     def literal(text: str, segs: list[Seg]) -> None:
         """Template text, with its keep terms tagged."""
         if text.startswith(".") and segs and segs[-1][0].endswith("."):
-            text = text[1:]  # "Mr K." or "J.T." at the end of a sentence
+            text = text[1:]  # "Mr V." or "J.T." at the end of a sentence
         pos = 0
         for match in _KEEP.finditer(text):
             segs += [(text[pos:match.start()], None), (match.group(1), "KEEP")]

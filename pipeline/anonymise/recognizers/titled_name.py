@@ -1,4 +1,4 @@
-"""People named by a title: "Mr K.", "Mrs Adeyemi", "Dr J. R. Hale"."""
+"""People named by a title: "Mr V.", "Mrs Adeyemi", "Dr J. R. Hale"."""
 from __future__ import annotations
 
 from presidio_analyzer import Pattern
@@ -10,7 +10,7 @@ _TITLE = rf"(?:{one_of(lexicon().titles)})\.?"
 
 
 class TitledNameRecognizer(UkPatternRecognizer):
-    """A title then a name or initial: "Mr K.", "Mrs Adeyemi", "Mr and Mrs O'Donovan", "Dr J. R. Hale";
+    """A title then a name or initial: "Mr V.", "Mrs Adeyemi", "Mr and Mrs O'Donovan", "Dr J. R. Hale";
     and dotted initials standing alone ("J.R.")."""
 
     ENTITY = "TITLED_PERSON"
