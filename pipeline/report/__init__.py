@@ -30,14 +30,14 @@ class MadeReport:
     sections: list[str]
 
 
-def build(kind: str, con, config: Config, filters: Filters | None = None, identities: dict | None = None):
-    """The Report for `kind` ('evaluator' or 'lead-body') from an open connection."""
+def build(kind: str, con, config: Config, filters: Filters | None = None, auditor=None):
+    """The Report for `kind` ('evaluator' or 'lead-body') from an open connection; `auditor` vets the quotes."""
     from pipeline.audit import Auditor
     from pipeline.report.evaluator import build_evaluator_report
     from pipeline.report.lead_body import build_lead_body_report
     from pipeline.report.quotes import QuoteSelector
 
-    selector = QuoteSelector(config.report, Auditor(identities or {}))
+    selector = QuoteSelector(config.report, auditor or Auditor({}))
     if kind == "evaluator":
         return build_evaluator_report(con, config, filters or Filters(), selector)
     if kind == "lead-body":
@@ -56,9 +56,9 @@ def make_report(kind: str, db: Path, out_dir: Path, config: Config, filters: Fil
         raise ReportError(f"unknown format(s) {', '.join(unknown) or '(none)'}: choose from {', '.join(FORMATS)}")
     if not Path(db).exists():
         raise ReportError(f"database {db} does not exist: fill it with `als run INPUT_DIR --db {db}` first")
-    auditor = Auditor(identities or {})
+    auditor = Auditor(identities or {})  # one scan for the quotes and for the finished report
     with duckdb.connect(str(db), read_only=True) as con:
-        report = build(kind, con, config, filters, identities)
+        report = build(kind, con, config, filters, auditor)
         set_ids = facets.document_values(con, "set_id")
     hits = auditor.scan_text("report", _without_set_names(report.all_text(), set_ids, auditor))
     if hits:
