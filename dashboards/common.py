@@ -5,12 +5,14 @@ The database path comes from the `ALS_DB` environment variable (`als dashboard
 Every query opens a read-only connection and closes it at once: the Review page
 can then write through pipeline.store without a lock held by another page. While
 `als run` writes, DuckDB lets no other process read the file: a query retries for
-a few seconds (pipeline.store.connect), then the page says a run is writing.
+a few seconds (pipeline.store.connect), then the page shows the last answers it
+had, from before the run, and says so; a page never read before says a run is writing.
 """
 from __future__ import annotations
 
 import os
 import sys
+from collections import OrderedDict
 from pathlib import Path
 from typing import Callable
 
@@ -25,6 +27,7 @@ from pipeline.config import Config, ConfigError  # noqa: E402
 from pipeline.queries import facets  # noqa: E402
 from pipeline.queries.filters import Filters  # noqa: E402
 from pipeline.store import DatabaseBusy, connect  # noqa: E402
+from sign_in import require_sign_in  # noqa: E402
 
 FILL_COMMAND = "als run INPUT_DIR --db {db}"
 
@@ -60,19 +63,53 @@ def _cached(path: str, stamp: float, name: str, args: tuple, _call: Callable) ->
         con.close()
 
 
+BUSY_NOTICE_SHOWN = "_busy_notice_shown"
+LAST_GOOD_ENTRIES = 512  # answers kept to show while a run writes (a few per page and filter)
+
+
+@st.cache_resource(show_spinner=False)
+def _last_good() -> "OrderedDict[tuple, object]":
+    """The last answer to each question, shared by every session: what to show while a run writes.
+
+    DuckDB lets no other process read a file while one writes it. A run holds the lock only for its
+    final write (it anonymises and codes first), and a page asked in those seconds shows the figures
+    from before the run rather than an error."""
+    return OrderedDict()
+
+
 def query(call: Callable, *args, name: str = ""):
     """`call(con, *args)` on a read-only connection, cached until the database file changes."""
     path = db_path()
+    key = (str(path), name or call.__name__, repr(args))  # args may be unhashable (Filters); their repr is not
+    last_good = _last_good()
     try:
-        return _cached(str(path), _stamp(path), name or call.__name__, args, call)
+        answer = _cached(str(path), _stamp(path), key[1], args, call)
     except DatabaseBusy:
+        if key in last_good:
+            _say_once("A run is writing the database just now: these figures are from before it. "
+                      "Reload the page when it has finished to see its logs.")
+            return last_good[key]
         st.warning(f"A run is writing `{path}` just now, so it cannot be read. Reload this page in a minute.")
         st.stop()
+    last_good[key] = answer
+    last_good.move_to_end(key)
+    while len(last_good) > LAST_GOOD_ENTRIES:
+        last_good.popitem(last=False)
+    return answer
+
+
+def _say_once(message: str) -> None:
+    """One notice per page run, however many of its queries fell back (open_page resets the flag)."""
+    if not st.session_state.get(BUSY_NOTICE_SHOWN):
+        st.info(message)
+        st.session_state[BUSY_NOTICE_SHOWN] = True
 
 
 def open_page(title: str, heading: str | None = None, icon: str | None = None) -> None:
     """Every page's start: its browser title, its heading, and a stop when there is nothing to show yet."""
     st.set_page_config(page_title=title, page_icon=icon, layout="wide")
+    st.session_state[BUSY_NOTICE_SHOWN] = False
+    require_sign_in()  # before anything is read
     st.title(heading or title)
     require_database()
 

@@ -42,6 +42,19 @@ class LogMetadata:
     setting: str | None = None
     role: str | None = None
 
+    def edit_identity(self) -> tuple[str, ...] | None:
+        """Who answered which form for which meeting: the same for a form row and its later edit.
+
+        Form exports without a response-id column need this to tell an edit (replace the old row)
+        from a second submission. The prompts are left out on purpose: an edit that fills in an
+        answer left empty changes which prompts a row has. None when author or meeting is unknown,
+        as an edit then cannot be told from another submission."""
+        author = self.author_email or self.author_name
+        meeting = self.meeting_number if self.meeting_number is not None else self.meeting_date
+        if not author or meeting is None:
+            return None
+        return (self.log_type, " ".join(author.split()).casefold(), (self.set_id or "").casefold(), str(meeting))
+
 
 @dataclass
 class RawLog:

@@ -1,7 +1,11 @@
 """The main job: ingest -> anonymise -> segment -> code -> store, as one batch.
 
 Models and the key are loaded before the database is opened, so a missing
-model or key stops the run with nothing written.
+model or key stops the run with nothing written. The database is read briefly
+first (what is stored, which key it was written under) and opened for writing
+only once the batch is ready: DuckDB lets nobody else read a file while one
+process writes it, so the dashboard is locked out for the seconds of the write,
+not the minutes of the anonymising and coding.
 """
 from __future__ import annotations
 
@@ -16,11 +20,12 @@ from pipeline.anonymise import Anonymiser, build_anonymiser, check_key
 from pipeline.coding import CodingStage, build_coding_stage
 from pipeline.config import Config
 from pipeline.ingest import ingest_directory
-from pipeline.queries.meta import KEY_FINGERPRINT, meta_value
+from pipeline.queries.documents import stored_source_digests
+from pipeline.queries.meta import KEY_FINGERPRINT, meta_value, table_names
 from pipeline.provenance import new_run_id, package_versions
 from pipeline.records import IngestIssue
 from pipeline.segment import Segmenter
-from pipeline.store import IssueRow, RunRecord, Store, connect
+from pipeline.store import DatabaseBusy, IssueRow, RunRecord, Store, busy_message, connect
 
 # progress(stage, total) -> advance(n): the CLI draws bars; tests pass nothing.
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
@@ -38,6 +43,7 @@ class RunSummary:
     logs_read: int = 0
     documents_stored: int = 0
     already_stored: int = 0
+    replaced: int = 0  # stored form rows an edit replaced
     segments: int = 0
     questions: int = 0
     codings: int = 0
@@ -53,7 +59,7 @@ class RunSummary:
     def as_dict(self) -> dict:
         return {
             "logs_read": self.logs_read, "documents_stored": self.documents_stored,
-            "already_stored": self.already_stored, "segments": self.segments, "questions": self.questions,
+            "already_stored": self.already_stored, "replaced": self.replaced, "segments": self.segments, "questions": self.questions,
             "codings": self.codings,
             "entities_by_type": dict(self.entities_by_type),
             "issues_by_severity": dict(Counter(i.severity for i in self.issues)),
@@ -83,26 +89,29 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     summary = RunSummary(run_id=new_run_id(), db_path=Path(config.store.db), logs_read=len(ingested.logs))
     summary.issues = [clean_issue(issue, anonymiser) for issue in ingested.issues]
 
-    with Store(config.store.db, config.store.lock_wait_seconds) as store:
-        known = store.known_sources()
-        summary.issues += _accept_key(store, anonymiser, new_key, has_documents=bool(known))
-        fresh = [log for log in ingested.logs
-                 if anonymiser.pseudonymiser.source_digest(log.content_sha256) not in known]
-        summary.already_stored = len(ingested.logs) - len(fresh)
-        anonymised = anonymiser.transform(fresh, progress("Anonymising", len(fresh)))
-        advance = progress("Segmenting", 1)
-        segmented = Segmenter().transform(anonymised)
+    known, stored_fingerprint = _stored_state(Path(config.store.db), config.store.lock_wait_seconds)
+    check_key(stored_fingerprint, anonymiser.pseudonymiser, new_key)  # a wrong key stops before the work
+    fresh = [log for log in ingested.logs
+             if anonymiser.pseudonymiser.source_digest(log.content_sha256) not in known]
+    summary.already_stored = len(ingested.logs) - len(fresh)
+    anonymised = anonymiser.transform(fresh, progress("Anonymising", len(fresh)))
+    advance = progress("Segmenting", 1)
+    segmented = Segmenter().transform(anonymised)
+    advance(1)
+    if coding is not None:
+        advance = progress("Coding", 1)
+        segmented = coding.transform(segmented)
         advance(1)
-        if coding is not None:
-            advance = progress("Coding", 1)
-            segmented = coding.transform(segmented)
-            advance(1)
-        run = RunRecord(summary.run_id, "run", started, config.to_dict(), package_versions())
-        advance = progress("Storing", 1)
+    run = RunRecord(summary.run_id, "run", started, config.to_dict(), package_versions())
+    advance = progress("Storing", 1)
+    with Store(config.store.db, config.store.lock_wait_seconds) as store:
+        # Checked again under the write lock: another run may have written since the read above.
+        summary.issues += _accept_key(store, anonymiser, new_key, has_documents=bool(store.known_sources()))
         written = store.write_batch(run, segmented, summary.issues, coding.codebook if coding else None)
         advance(1)
-        summary.issues += written.conflicts
+        summary.issues += written.notes
         summary.already_stored += written.already_stored
+        summary.replaced = written.replaced
         summary.documents_stored = len(written.stored)
         summary.segments = sum(len(log.segments) for log in written.stored)
         summary.questions = sum(len(log.questions) for log in written.stored)
@@ -111,6 +120,21 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
         summary.seconds = time.perf_counter() - clock
         store.update_run_summary(summary.run_id, summary.as_dict())
     return summary
+
+
+def _stored_state(db: Path, wait_seconds: float) -> tuple[set[str], str | None]:
+    """What is stored already and the key fingerprint, read without taking the write lock."""
+    if not db.exists():
+        return set(), None
+    try:
+        con = connect(db, read_only=True, wait_seconds=wait_seconds)
+    except DatabaseBusy:  # this run means to write: say what a writer says
+        raise DatabaseBusy(busy_message(db, wait_seconds, read_only=False)) from None
+    with con:
+        tables = set(table_names(con))
+        known = stored_source_digests(con) if "documents" in tables else set()
+        fingerprint = meta_value(con, KEY_FINGERPRINT) if "meta" in tables else None
+    return known, fingerprint
 
 
 def _accept_key(store: Store, anonymiser: Anonymiser, new_key: bool, has_documents: bool) -> list[IssueRow]:

@@ -65,7 +65,17 @@ class RunRecord:
 class WriteResult:
     stored: list[SegmentedLog] = field(default_factory=list)
     already_stored: int = 0
-    conflicts: list[IssueRow] = field(default_factory=list)
+    replaced: int = 0  # earlier versions of edited form rows, replaced by their edit
+    notes: list[IssueRow] = field(default_factory=list)  # refused versions, replaced edits
+
+
+# A form row without a response id is referenced by who answered which form for which meeting
+# ("R-…", Pseudonymiser.submission_ref): a new content under a stored R- reference is the author's
+# edit and replaces the stored version. Every other reference with new content is refused.
+EDITABLE_REF_PREFIX = "R-"
+# What hangs off a document, deleted with it when an edit replaces it (segment-keyed, then doc-keyed).
+SEGMENT_TABLES = ("sentences", "codings", "segment_embeddings", "segment_topics")
+DOCUMENT_TABLES = ("segments", "entities", "questions", "documents")
 
 
 # DuckDB lets one process write a file, and no other process even read it meanwhile.
@@ -81,6 +91,15 @@ class DatabaseBusy(RuntimeError):
 def is_lock_conflict(error: BaseException) -> bool:
     """DuckDB's error for a file another process holds (its message names that process)."""
     return isinstance(error, duckdb.IOException) and "Could not set lock" in str(error)
+
+
+def busy_message(path: str | Path, wait_seconds: float, read_only: bool) -> str:
+    """What a reader, or a writer, says when the lock stayed taken for all of `wait_seconds`."""
+    if read_only:
+        return (f"a run is writing {path}: it could not be read within {wait_seconds:g} s; try again when "
+                "the run has finished")
+    return (f"another process is still using {path} after {wait_seconds:g} s (another `als run`, or "
+            "a command reading it): try again when it has finished")
 
 
 def connect(path: str | Path, read_only: bool = False,
@@ -100,11 +119,7 @@ def connect(path: str | Path, read_only: bool = False,
             if not is_lock_conflict(error):
                 raise
             if time.monotonic() >= deadline:
-                raise DatabaseBusy(
-                    f"a run is writing {path}: it could not be read within {wait_seconds:g} s; try again when "
-                    "the run has finished" if read_only else
-                    f"another process is still using {path} after {wait_seconds:g} s (another `als run`, or "
-                    "a command reading it): try again when it has finished") from None
+                raise DatabaseBusy(busy_message(path, wait_seconds, read_only)) from None
             if not waited:
                 log.warning("waiting for another run to finish writing %s (up to %g s)", path, wait_seconds)
                 waited = True
@@ -150,30 +165,36 @@ class Store:
         result = WriteResult()
         known = self.known_sources()
         # Submission ids are unique within a log type only (each form numbers its own responses).
-        known_refs = {(log_type, ref) for ref, log_type in
-                      self.con.execute("SELECT source_ref, log_type FROM documents").fetchall()}
+        known_refs = {(log_type, ref): doc_id for doc_id, ref, log_type in
+                      self.con.execute("SELECT doc_id, source_ref, log_type FROM documents").fetchall()}
+        replacing: dict[str, str] = {}  # new doc_id -> the stored doc_id it replaces
         for log in logs:
             doc = log.document
             if doc.source_sha256 in known:
                 result.already_stored += 1
                 continue
             ref_key = (doc.log_type, doc.source_ref)
-            if ref_key in known_refs and not doc.source_ref.startswith("H-"):
-                result.conflicts.append(IssueRow(
+            if ref_key in known_refs and doc.source_ref.startswith(EDITABLE_REF_PREFIX):
+                replacing[doc.doc_id] = known_refs[ref_key]
+            elif ref_key in known_refs and not doc.source_ref.startswith("H-"):
+                result.notes.append(IssueRow(
                     doc.source_ref, None, None, "error",
                     "a document with this submission id is already stored with different content; "
                     "the new version was not stored (delete the old one first to replace it)"))
                 continue
             known.add(doc.source_sha256)
-            known_refs.add(ref_key)
+            known_refs[ref_key] = doc.doc_id
             result.stored.append(log)
         with self._run(run) as now:
             if codebook is not None:
                 self._replace_codebook(codebook)
+            carried = [self._replace_document(old, log, result)
+                       for log in result.stored if (old := replacing.get(log.document.doc_id))]
             self._insert_documents(run.run_id, now, result.stored)
-            self._insert_codings(run.run_id, [c for log in result.stored for c in log.codings])
+            self._insert_codings(run.run_id, [c for log in result.stored for c in log.codings]
+                                 + [c for codings in carried for c in codings])
             self._insert_vectors(result.stored)
-            self._insert_issues(run.run_id, issues + result.conflicts)
+            self._insert_issues(run.run_id, issues + result.notes)
         return result
 
     @contextmanager
@@ -191,6 +212,32 @@ class Store:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def _replace_document(self, old_doc_id: str, new: SegmentedLog, result: WriteResult) -> list[Coding]:
+        """Delete a stored document an edit replaces; return its people's decisions, moved to the edit.
+
+        A review decision moves to the paragraph of the edit with the same prompt and text; one on a
+        paragraph the author changed is dropped, as it judged words that are gone (the issue says how many)."""
+        stored = self.con.execute(
+            "SELECT c.code_id, c.confidence, c.status, s.field_prompt, s.text FROM codings c "
+            "JOIN segments s USING (segment_id) WHERE s.doc_id = ? AND c.method = 'human' "
+            "ORDER BY c.created_at", [old_doc_id]).fetchall()
+        new_segments = {(s.field_prompt, s.text): s.segment_id for s in new.segments}
+        moved = [Coding(new_segments[(prompt, text)], code_id, "human", confidence, status)
+                 for code_id, confidence, status, prompt, text in stored if (prompt, text) in new_segments]
+        for table in SEGMENT_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE segment_id IN "
+                             "(SELECT segment_id FROM segments WHERE doc_id = ?)", [old_doc_id])
+        for table in DOCUMENT_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [old_doc_id])
+        result.replaced += 1
+        dropped = len(stored) - len(moved)
+        result.notes.append(IssueRow(
+            new.document.source_ref, None, None, "info",
+            "an edited version of this form row replaced the one stored before"
+            + (f"; {len(moved)} review decision(s) moved to it" if moved else "")
+            + (f"; {dropped} review decision(s) on paragraphs the edit changed were dropped" if dropped else "")))
+        return moved
 
     def write_codings(self, run: RunRecord, codings: list[Coding]) -> int:
         """Add codings (review decisions) under a run of their own, atomically; returns rows added."""

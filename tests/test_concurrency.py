@@ -2,6 +2,7 @@
 say a run is writing. The other process is real: a subprocess holding DuckDB's write lock."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -137,3 +138,45 @@ def test_review_import_while_a_run_writes_stops_with_one_line_and_writes_nothing
     assert result.exit_code == 2, result.output
     assert said.count("waiting for another run to finish writing") == 1 and "Stopped: a run is writing" in said
     assert "Traceback" not in result.output
+
+
+def test_a_page_read_before_shows_its_last_figures_while_a_run_writes(stored_db, monkeypatch):
+    monkeypatch.setenv("ALS_DB", stored_db)
+    page = AppTest.from_file(str(ROOT / "dashboards" / "app.py"), default_timeout=60)
+    page.run()
+    shown = [m.value for m in page.metric]
+    assert shown and not page.warning
+    with write_lock_held(stored_db):
+        later = time.time() + 5
+        os.utime(stored_db, (later, later))  # the run's write changes the file: the cached answers are stale
+        again = AppTest.from_file(str(ROOT / "dashboards" / "app.py"), default_timeout=60)
+        again.run()
+    assert not again.exception, again.exception
+    assert [m.value for m in again.metric] == shown
+    notices = [str(i.value) for i in again.info if "figures are from before" in str(i.value)]
+    assert len(notices) == 1 and not again.warning
+
+
+READ_DURING = ("import sys, duckdb\n"
+               "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+               "print(con.execute('SELECT count(*) FROM documents').fetchone()[0])\n")
+
+
+def test_the_database_can_be_read_while_a_run_anonymises_and_codes(small_db, tmp_path, config, anonymiser):
+    from pipeline.run import run_pipeline
+
+    write_inputs(tmp_path / "more", rows=[["S-3", "observer", "Set Z", "3", "2024-03-12", "Araminta Coldwell",
+                                           "ac@ridgefold.org.uk", "Ridgefold Trust", "charity", "adults",
+                                           "observer", "The room was cold."]], xlsx=False)
+    read_at: dict[str, subprocess.CompletedProcess] = {}
+
+    def progress(stage: str, total: int):
+        if stage in ("Anonymising", "Segmenting", "Coding"):  # the run's slow part: nothing is locked yet
+            read_at[stage] = subprocess.run([sys.executable, "-c", READ_DURING, small_db], capture_output=True,
+                                            text=True, timeout=120)
+        return lambda n=1: None
+
+    summary = run_pipeline(tmp_path / "more", config, progress=progress, anonymiser=anonymiser)
+    assert summary.documents_stored == 1
+    assert set(read_at) == {"Anonymising", "Segmenting", "Coding"}
+    assert all(done.returncode == 0 and done.stdout.strip() == "2" for done in read_at.values()), read_at

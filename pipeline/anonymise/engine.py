@@ -253,7 +253,7 @@ class Anonymiser:
             doc_id=self.pseudonymiser.doc_id(log.content_sha256),
             source_ref=self.redact_label(meta.submission_id) if meta.submission_id
             else self.labels.file_ref(log.source_file) if log.source_row is None
-            else "H-" + log.content_sha256[:12],
+            else self.pseudonymiser.submission_ref(meta.log_type, log.content_sha256, meta.edit_identity()),
             source_sha256=self.pseudonymiser.source_digest(log.content_sha256),
             log_type=meta.log_type,
             set_id=self.redact_label(meta.set_id),

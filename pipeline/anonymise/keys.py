@@ -93,6 +93,14 @@ class Pseudonymiser:
     def doc_id(self, content_sha256: str) -> str:
         return "D-" + self.digest("doc", content_sha256)[:12].upper()
 
+    def submission_ref(self, log_type: str, content_sha256: str, edit_identity: tuple[str, ...] | None) -> str:
+        """The reference of a form row without a response id: "R-…" from who answered which form for
+        which meeting (so an edit keeps its reference and replaces the row stored before), else
+        "H-…" from its content. Keyed either way: neither confirms a guessed author or text."""
+        if edit_identity is not None:
+            return "R-" + self.digest("submission", "\x1f".join(edit_identity))[:12].upper()
+        return "H-" + self.digest("content-ref", f"{log_type}\x1f{content_sha256}")[:12].upper()
+
     def key_fingerprint(self) -> str:
         """A keyed hash of a constant: stored in the database to recognise this key, it reveals nothing of it."""
         return self.digest("key-fingerprint", FINGERPRINT_CONSTANT)

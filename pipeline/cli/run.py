@@ -109,6 +109,8 @@ def _print_summary(summary) -> None:
     table.add_row("logs read", str(summary.logs_read))
     table.add_row("documents stored", str(summary.documents_stored))
     table.add_row("already stored (skipped)", str(summary.already_stored))
+    if summary.replaced:
+        table.add_row("edited form rows (replaced the stored version)", str(summary.replaced))
     table.add_row("segments (paragraphs)", str(summary.segments))
     table.add_row("questions", str(summary.questions))
     table.add_row("code suggestions", str(summary.codings))

@@ -77,3 +77,8 @@ def segment_vectors(con: duckdb.DuckDBPyConnection, model: str) -> dict[str, lis
     """Stored embeddings of segments for one embedding model."""
     return dict(con.execute("SELECT segment_id, any_value(vector) FROM segment_embeddings WHERE model = ? "
                             "GROUP BY segment_id", [model]).fetchall())
+
+
+def stored_source_digests(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The keyed content digests of every stored document (a run skips these before anonymising)."""
+    return {row[0] for row in con.execute("SELECT source_sha256 FROM documents").fetchall()}
