@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from pipeline.cli.common import EXIT_USAGE, ConfigOption, console
+from pipeline.cli.sign_in import SIGN_IN_VARIABLE, SignInSettingsError, check_sign_in_file
 
 commands = typer.Typer()
 # dashboards/ sits beside pipeline/ in the repository: pipeline/cli/dashboard.py -> parents[2].
@@ -37,18 +38,31 @@ def dashboard(
     address: str = typer.Option("127.0.0.1", help="Address to listen on (this machine only by default; any "
                                                   "other address needs --allow-remote)."),
     read_only: bool = typer.Option(False, "--read-only", help="Show the Review queue but record no decisions."),
-    allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow a non-loopback --address. Only behind a "
-                                                                    "reverse proxy that signs users in."),
+    sign_in: Optional[Path] = typer.Option(None, "--sign-in", metavar="SECRETS.toml",
+                                           help="Sign readers in with Streamlit's st.login: a secrets file "
+                                                "with an [auth] table for your OpenID Connect provider (README). "
+                                                "Allows a non-loopback --address."),
+    allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow a non-loopback --address without "
+                                                                    "--sign-in. Only behind a reverse proxy that "
+                                                                    "signs users in."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
     """Open the Streamlit dashboard on DB: themes, change over meetings, quotes, systemic challenges, topics, review."""
     import os
 
-    if not is_loopback(address):
+    if sign_in is not None:
+        try:
+            providers = check_sign_in_file(sign_in)
+        except SignInSettingsError as error:
+            console.print(f"[red]Refused to serve:[/] {escape(str(error))}")
+            raise typer.Exit(EXIT_USAGE)
+        console.print(f"Readers sign in through {', '.join(providers)} (st.login) before any page reads the logs.")
+    elif not is_loopback(address):
         if not allow_remote:
-            console.print(f"[red]Refused to listen on {escape(address)}:[/] the dashboard has no sign-in of its own, "
-                          "so anyone who can reach that address could read the logs. Use 127.0.0.1, or put it "
-                          "behind a reverse proxy that signs users in and add --allow-remote.")
+            console.print(f"[red]Refused to listen on {escape(address)}:[/] nobody would be asked to sign in, "
+                          "so anyone who can reach that address could read the logs. Use 127.0.0.1, add "
+                          "--sign-in SECRETS.toml, or put it behind a reverse proxy that signs users in and add "
+                          "--allow-remote.")
             raise typer.Exit(EXIT_USAGE)
         console.print(f"[yellow]Warning: listening on {escape(address)}.[/] This must sit behind a reverse proxy "
                       "that signs users in (see dashboards/README.md); the dashboard itself checks no one.")
@@ -59,10 +73,14 @@ def dashboard(
         env["ALS_CONFIG"] = str(config.resolve())
     if read_only:
         env[READ_ONLY_VARIABLE] = "1"
+    if sign_in is not None:
+        env[SIGN_IN_VARIABLE] = "1"
     console.print(f"Dashboard on http://{address}:{port}{' (read-only)' if read_only else ''} (Ctrl+C to stop)")
     # A set address also stops Streamlit looking up this machine's external IP over the network.
     command = [sys.executable, "-m", "streamlit", "run", str(APP_PATH), "--server.port", str(port),
                "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    if sign_in is not None:
+        command += ["--secrets.files", str(sign_in.resolve())]
     raise typer.Exit(serve(command, env))
 
 
