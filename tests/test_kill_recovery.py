@@ -7,6 +7,7 @@ ALS_KILL_TEST_LOGS sets the size (80 by default, to keep CI short; ALS_KILL_TEST
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -52,7 +53,8 @@ def programme(tmp_path_factory):
 def als_run(inputs: Path, db: Path, config: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--db", str(db),
                              "--config", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={k: v for k, v in os.environ.items() if k != "ALS_PSEUDONYM_KEY"})
+                            env={k: v for k, v in os.environ.items() if k != "ALS_PSEUDONYM_KEY"},
+                            start_new_session=True)  # its own process group: the kill reaches spaCy's workers
 
 
 def content(db: Path) -> dict[str, list[tuple]]:
@@ -76,7 +78,10 @@ def test_a_run_killed_at_any_point_loses_nothing_and_mixes_nothing(programme, tm
         victim = als_run(inputs, db, config)
         time.sleep(point * duration)
         finished_first = victim.poll() is not None
-        victim.send_signal(signal.SIGKILL)
+        # The whole group, as a job scheduler or an out-of-memory kill takes it: killing the parent
+        # alone would leave spaCy's worker processes waiting for it forever.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(victim.pid, signal.SIGKILL)
         victim.wait(timeout=60)
         if db.exists():  # what a kill leaves is either nothing or whole earlier transactions
             with duckdb.connect(str(db), read_only=True) as con:
