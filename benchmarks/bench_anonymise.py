@@ -1,11 +1,13 @@
 """ALS Insight's anonymiser beside Presidio as a user first sets it up, in one process.
 
-    python benchmarks/bench_anonymise.py [--dev ../shared/dev-corpus] [--synthetic 2000] [--repeat 3]
+    python benchmarks/bench_anonymise.py [--dev ../shared/dev-corpus] [--synthetic 2000] [--seeds 7 8 9]
+                                         [--repeat 3] [--learned]
 
 Presidio vanilla: AnalyzerEngine() defaults over the same spaCy model, then
 AnonymizerEngine() defaults, field by field. Ours: the pipeline's anonymiser
 on the whole batch (roster, propagation). Both run on the same ingested logs;
 the printed seconds are medians over --repeat runs, models loaded beforehand.
+--learned adds a third row: ours with the learned name detector switched on.
 """
 from __future__ import annotations
 
@@ -101,7 +103,8 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "dev-corpus",
                         help="folder with inputs/ and gold.jsonl (skipped if absent)")
     parser.add_argument("--synthetic", type=int, default=2000, help="synthetic logs (0 to skip)")
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[7], help="one synthetic corpus per seed")
+    parser.add_argument("--learned", action="store_true", help="also run ours with the learned name detector")
     parser.add_argument("--repeat", type=int, default=3, help="repeats on the dev corpus (synthetic: 1)")
     args = parser.parse_args()
     os.environ.setdefault("ALS_PSEUDONYM_KEY", "benchmark-only-key-0123456789")
@@ -112,14 +115,19 @@ def main() -> None:
     clock = time.perf_counter()
     runners["ALS Insight"] = ours(config)
     print(f"ALS Insight load: {time.perf_counter() - clock:.1f} s")
+    if args.learned:
+        learned = Config()
+        learned.anonymise.learned_detector = True
+        runners["ALS Insight+learned"] = ours(learned)
     if (args.dev / "gold.jsonl").exists():
         measure("development corpus", args.dev / "inputs", args.dev / "gold.jsonl", runners, args.repeat)
     if args.synthetic:
         from pipeline.synth import generate
 
-        with tempfile.TemporaryDirectory() as tmp:
-            result = generate(args.synthetic, args.seed, Path(tmp))
-            measure(f"synthetic corpus (seed {args.seed})", result.inputs_dir, result.gold_path, runners, 1)
+        for seed in args.seeds:
+            with tempfile.TemporaryDirectory() as tmp:
+                result = generate(args.synthetic, seed, Path(tmp))
+                measure(f"synthetic corpus (seed {seed})", result.inputs_dir, result.gold_path, runners, 1)
 
 
 if __name__ == "__main__":

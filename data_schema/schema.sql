@@ -150,3 +150,12 @@ CREATE TABLE IF NOT EXISTS meta (
     value      VARCHAR NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
+
+-- Terms a person redacted after the fact (`als redact`), remembered only as a keyed hash
+-- (HMAC-SHA256 under the pseudonym key of the folded term) so that later runs with the key
+-- remove them too, while the database holds no raw personal data.
+CREATE TABLE IF NOT EXISTS redacted_terms (
+    term_digest VARCHAR PRIMARY KEY,
+    entity_type VARCHAR NOT NULL,
+    run_id      VARCHAR NOT NULL
+);

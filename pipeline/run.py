@@ -21,6 +21,7 @@ from pipeline.coding import CodingStage, build_coding_stage
 from pipeline.config import Config
 from pipeline.ingest import ingest_directory
 from pipeline.queries.documents import stored_source_digests
+from pipeline.queries.redaction import redacted_term_digests
 from pipeline.queries.meta import KEY_FINGERPRINT, meta_value, table_names
 from pipeline.provenance import new_run_id, package_versions
 from pipeline.records import IngestIssue
@@ -85,12 +86,12 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     advance = progress("Reading inputs", 1)
     ingested = ingest_directory(Path(input_dir), config.ingest)
     advance(1)
-    anonymiser.fit(ingested.logs)
+    known, stored_fingerprint, redacted = _stored_state(Path(config.store.db), config.store.lock_wait_seconds)
+    check_key(stored_fingerprint, anonymiser.pseudonymiser, new_key)  # a wrong key stops before the work
+    anonymiser.fit(ingested.logs, redacted)
     summary = RunSummary(run_id=new_run_id(), db_path=Path(config.store.db), logs_read=len(ingested.logs))
     summary.issues = [clean_issue(issue, anonymiser) for issue in ingested.issues]
 
-    known, stored_fingerprint = _stored_state(Path(config.store.db), config.store.lock_wait_seconds)
-    check_key(stored_fingerprint, anonymiser.pseudonymiser, new_key)  # a wrong key stops before the work
     fresh = [log for log in ingested.logs
              if anonymiser.pseudonymiser.source_digest(log.content_sha256) not in known]
     summary.already_stored = len(ingested.logs) - len(fresh)
@@ -122,10 +123,11 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     return summary
 
 
-def _stored_state(db: Path, wait_seconds: float) -> tuple[set[str], str | None]:
-    """What is stored already and the key fingerprint, read without taking the write lock."""
+def _stored_state(db: Path, wait_seconds: float) -> tuple[set[str], str | None, dict[str, str]]:
+    """What is stored already, the key fingerprint and the terms redacted by hand (as keyed digests),
+    read without taking the write lock."""
     if not db.exists():
-        return set(), None
+        return set(), None, {}
     try:
         con = connect(db, read_only=True, wait_seconds=wait_seconds)
     except DatabaseBusy:  # this run means to write: say what a writer says
@@ -134,7 +136,8 @@ def _stored_state(db: Path, wait_seconds: float) -> tuple[set[str], str | None]:
         tables = set(table_names(con))
         known = stored_source_digests(con) if "documents" in tables else set()
         fingerprint = meta_value(con, KEY_FINGERPRINT) if "meta" in tables else None
-    return known, fingerprint
+        redacted = redacted_term_digests(con) if "redacted_terms" in tables else {}
+    return known, fingerprint, redacted
 
 
 def _accept_key(store: Store, anonymiser: Anonymiser, new_key: bool, has_documents: bool) -> list[IssueRow]:

@@ -76,6 +76,18 @@ EDITABLE_REF_PREFIX = "R-"
 # What hangs off a document, deleted with it when an edit replaces it (segment-keyed, then doc-keyed).
 SEGMENT_TABLES = ("sentences", "codings", "segment_embeddings", "segment_topics")
 DOCUMENT_TABLES = ("segments", "entities", "questions", "documents")
+# Columns that repeat stored words outside the texts, cleaned by `als redact` too.
+REDACTED_LABELS = (("segments", "field_prompt"), ("questions", "field_prompt"), ("topics", "label"),
+                   ("topics", "keywords"), ("topic_meetings", "keywords"), ("topic_sets", "keywords"),
+                   ("ingest_issues", "message"), ("ingest_issues", "column"))
+
+
+def _split_key(key: str, parts: int) -> tuple:
+    """"segment#3" -> ("segment", 3) for two-column keys; the key itself for one."""
+    if parts == 1:
+        return (key,)
+    head, _, index = key.rpartition("#")
+    return head, int(index)
 
 
 # DuckDB lets one process write a file, and no other process even read it meanwhile.
@@ -238,6 +250,39 @@ class Store:
             + (f"; {len(moved)} review decision(s) moved to it" if moved else "")
             + (f"; {dropped} review decision(s) on paragraphs the edit changed were dropped" if dropped else "")))
         return moved
+
+    def apply_redaction(self, run: RunRecord, plan) -> None:
+        """A `redact.RedactionPlan`, atomically: the new texts, `manual` entity rows, cleaned labels, digests."""
+        keyed = {"documents": ("doc_id",), "segments": ("segment_id",), "sentences": ("segment_id", "sentence_index"),
+                 "questions": ("doc_id", "question_index")}
+        with self._run(run):
+            for table, rows in plan.texts.items():
+                columns = keyed[table]
+                where = " AND ".join(f"{c} = ?" for c in columns)
+                values = [(text, *_split_key(key, len(columns))) for key, text in rows]
+                if values:
+                    self.con.executemany(f"UPDATE {table} SET text = ? WHERE {where}", values)
+            if plan.entities:
+                self.con.executemany(
+                    "INSERT INTO entities (doc_id, segment_id, entity_type, placeholder, detector, score, run_id) "
+                    "VALUES (?, ?, ?, ?, 'manual', 1.0, ?)", [(*row, run.run_id) for row in plan.entities])
+            for table, column in REDACTED_LABELS:
+                self._redact_label_column(table, column, plan.label_terms)
+            self.con.executemany("INSERT OR REPLACE INTO redacted_terms (term_digest, entity_type, run_id) "
+                                 "VALUES (?, ?, ?)", [(d, t, run.run_id) for d, t in plan.digests.items()])
+
+    def _redact_label_column(self, table: str, column: str, terms) -> None:
+        """Labels and keyword lists that repeat stored words: each term becomes its type, unnumbered."""
+        rows = self.con.execute(f'SELECT rowid, "{column}" FROM {table} WHERE "{column}" IS NOT NULL').fetchall()
+        for rowid, value in rows:
+            cleaned = value
+            for term in terms:
+                if isinstance(cleaned, list):
+                    cleaned = [term.pattern.sub(f"[{term.entity_type}]", item) for item in cleaned]
+                else:
+                    cleaned = term.pattern.sub(f"[{term.entity_type}]", cleaned)
+            if cleaned != value:
+                self.con.execute(f'UPDATE {table} SET "{column}" = ? WHERE rowid = ?', [cleaned, rowid])
 
     def write_codings(self, run: RunRecord, codings: list[Coding]) -> int:
         """Add codings (review decisions) under a run of their own, atomically; returns rows added."""

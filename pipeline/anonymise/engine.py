@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from collections import defaultdict
 from typing import Callable, Iterable
 
@@ -19,8 +20,10 @@ from pipeline.anonymise.contact_holders import contact_holders
 from pipeline.anonymise.gazetteers import Gazetteers
 from pipeline.anonymise.keep import KeepTerms, split_list
 from pipeline.anonymise.keys import Pseudonymiser
+from pipeline.anonymise.known_terms import KnownTerms
 from pipeline.anonymise.labels import LabelCleaner
 from pipeline.anonymise.lexicon import folded, lexicon
+from pipeline.anonymise.lower_case_names import cued_lower_case
 from pipeline.anonymise.models import Engines
 from pipeline.anonymise.normalise import normalise_log, normalise_text
 from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
@@ -28,7 +31,7 @@ from pipeline.anonymise.placeholders import (GUESSING_DETECTORS, TYPE_PRIORITY, 
                                              resolve_overlaps)
 from pipeline.anonymise.recognizers import (BodyNameRecognizer, CuedNameRecognizer, RosterRecognizer,
                                             placeholder_and_detector)
-from pipeline.anonymise.spans import SpanShaper, join_across_connectors
+from pipeline.anonymise.spans import SpanShaper, coordinated_places, join_across_connectors, place_named_teams
 from pipeline.anonymise.roster import GENERIC_ORG_WORDS, Roster, RosterPerson, organisation_acronyms
 from pipeline.config import AnonymiseConfig
 from pipeline.records import AnonField, AnonymisedLog, EntityRecord, RawLog
@@ -44,6 +47,7 @@ ACRONYM_MAX_ZIPF = 4.0
 CUE_MAX_ZIPF = 5.5
 
 PARALLEL_MIN_UNITS = 200
+HAS_LETTER = re.compile(r"[^\W\d_]")
 
 Progress = Callable[[int], None]
 
@@ -63,16 +67,20 @@ class Anonymiser:
         self.keep = KeepTerms(config.keep_terms)
         self.capitalised_names = gazetteers.capitalised_names
         self.first_names = gazetteers.first_folded
+        self.places = gazetteers.places
         self.shaper = SpanShaper(self.keep, gazetteers)
         self.roster: Roster | None = None
+        self.known_terms = KnownTerms(pseudonymiser, {})
         self.labels = LabelCleaner(self.label_findings, pseudonymiser)
 
     # -- public -------------------------------------------------------------
 
-    def fit(self, logs: Iterable[RawLog]) -> "Anonymiser":
-        """Learn the batch roster from every log's metadata (the whole batch, not one file)."""
+    def fit(self, logs: Iterable[RawLog], redacted_terms: dict[str, str] | None = None) -> "Anonymiser":
+        """Learn the batch roster from every log's metadata (the whole batch, not one file), and the
+        terms redacted in the database before (`als redact`: digest -> entity type)."""
         logs = [normalise_log(log) for log in logs]
-        self.roster = Roster.from_logs(logs, self.pseudonymiser, self.keep)
+        self.known_terms = KnownTerms(self.pseudonymiser, dict(redacted_terms or {}))
+        self.roster = Roster.from_logs(logs, self.pseudonymiser, self.keep, self.first_names)
         self.labels = LabelCleaner(self.label_findings, self.pseudonymiser)  # a new roster: labels are looked at again
         for path in dict.fromkeys(log.source_file for log in logs):  # known before any message naming a file is
             self.labels.file_ref(path)
@@ -88,6 +96,10 @@ class Anonymiser:
             for fi, field in enumerate(log.fields):
                 in_field = [f for f in findings[li] if f.field_index == fi]
                 findings[li].extend(contact_holders(field.text, in_field, self.first_names, self.keep))
+                findings[li].extend(coordinated_places(field.text, in_field, self.places, self.keep, fi))
+                findings[li].extend(place_named_teams(field.text, self.places, self.keep, fi))
+                if self.known_terms:
+                    findings[li].extend(self.known_terms.find(field.text, fi))
         self._propagate(logs, findings)
         return [self._anonymise_log(log, findings[i]) for i, log in enumerate(logs)]
 
@@ -185,7 +197,8 @@ class Anonymiser:
         found = []
         for part_start, part_end, _ in split_list(text[result.start:result.end]):
             start, end = self.shaper.trim(text, result.start + part_start, result.start + part_end)
-            if start < end and not self.keep.covers(text[start:end]):
+            # A part with no letter is no name ("12/03/2024" read as three people by the small model).
+            if start < end and not self.keep.covers(text[start:end]) and HAS_LETTER.search(text, start, end):
                 found.append(Finding(field_index, start, end, entity_type, detector, score, text[start:end]))
         return found
 
@@ -193,18 +206,35 @@ class Anonymiser:
 
     def _propagate(self, logs: list[RawLog], findings: dict[int, list[Finding]]) -> None:
         index = PhraseIndex()
+        lower_case: dict[str, str] = {}  # names that are words ("Will"): in lower case beside a cue only
+        kept_names: set[str] = set()  # names that are kept words ("Jan", "May"): where no month stands only
         for log_findings in findings.values():
             for finding in log_findings:
                 confident = finding.detector == "ner" and finding.score >= NER_CONFIDENT
                 if confident or (finding.detector in ("pattern", "gazetteer") and finding.entity_type == "PERSON"):
                     self._add_propagation_terms(index, finding)
-        if not len(index):
+                if finding.entity_type == "PERSON" and finding.detector != "roster":
+                    kept_names.update(w for _, _, w in words(finding.surface)
+                                      if w in self.keep and w.casefold() in self.first_names and w[:1].isupper())
+                if finding.entity_type == "PERSON" and finding.detector != "roster" and (
+                        confident or finding.detector != "ner"):
+                    lower_case.update((w.casefold(), "PERSON") for _, _, w in words(finding.surface)
+                                      if len(w) > 2 and is_ordinary_word(w) and w not in self.keep
+                                      and w.casefold().strip(".") not in TITLES)
+        if not len(index) and not lower_case and not kept_names:
             return
+        as_person = _kept_word_as_person(kept_names)
         for li, log in enumerate(logs):
             for fi, field in enumerate(log.fields):
                 for match in index.find(field.text):
                     findings[li].append(Finding(fi, match.start, match.end, _pick_type(match.value),
                                                 "propagation", 0.6, field.text[match.start:match.end]))
+                for start, end, entity_type in cued_lower_case(field.text, lower_case):
+                    findings[li].append(Finding(fi, start, end, entity_type, "propagation", 0.6,
+                                                field.text[start:end]))
+                for match in as_person.finditer(field.text) if as_person else ():
+                    findings[li].append(Finding(fi, match.start(1), match.end(1), "PERSON", "propagation", 0.6,
+                                                match.group(1)))
 
     def _add_propagation_terms(self, index: PhraseIndex, finding: Finding) -> None:
         surface = re.sub(r"^(?:the)\s+", "", finding.surface, flags=re.IGNORECASE)
@@ -271,7 +301,16 @@ class Anonymiser:
     def _outside_kept_terms(self, log: RawLog, findings: list[Finding]) -> list[Finding]:
         """Drop guesses (NER, gazetteer, propagation) inside a kept phrase such as "Google Meet"."""
         protected = {fi: self.keep.protected_spans(field.text) for fi, field in enumerate(log.fields)}
-        return [f for f in findings if _not_a_guess_inside(f, protected[f.field_index])]
+        kept = []
+        for finding in findings:
+            spans = protected[finding.field_index]
+            if not _not_a_guess_inside(finding, spans):
+                continue
+            if finding.detector in GUESSING_DETECTORS:
+                finding = _outside_of(finding, spans, log.fields[finding.field_index].text)
+            if finding is not None:
+                kept.append(finding)
+        return kept
 
     def _replace(self, text: str, field_index: int,
                  labelled: list[tuple[Finding, str]]) -> tuple[str, list[EntityRecord]]:
@@ -289,6 +328,37 @@ class Anonymiser:
                                 finding.detector, finding.score)
                    for item, (finding, label) in zip(items, labelled)]
         return engine_result.text, records
+
+
+# Where a kept word that is also a name ("Jan", "May") found as a person in the batch can only be
+# that person: after a word done to or with someone, and not before a day or a year ("to Jan 2022").
+KEPT_NAME_BEFORE = r"(?:to|with|ask|asked|told|thanks|cc|rang|emailed|met|and\s+(?:I|we))"
+
+
+def _kept_word_as_person(kept_names: set[str]) -> "re.Pattern[str] | None":
+    if not kept_names:
+        return None
+    names = "|".join(re.escape(n) for n in sorted(kept_names))
+    return re.compile(rf"\b{KEPT_NAME_BEFORE}\s+({names})\b(?![\s,]*\d)")
+
+
+def _outside_of(finding: Finding, protected: list[tuple[int, int]], text: str) -> Finding | None:
+    """A guess that runs into a kept phrase ("Skills for [Care locality]"), cut to the part outside it;
+    None when what is left holds no capitalised word, as no name is left in it."""
+    start, end = finding.start, finding.end
+    for kept_start, kept_end in protected:
+        if kept_start < start < kept_end < end:
+            start = kept_end
+        elif start < kept_start < end < kept_end:
+            end = kept_start
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    rest = text[start:end]
+    if not re.search(r"\b[A-Z]", rest):
+        return None
+    lead = len(rest) - len(rest.lstrip())
+    rest = rest.strip()
+    return replace(finding, start=start + lead, end=start + lead + len(rest), surface=rest)
 
 
 def _not_a_guess_inside(finding: Finding, protected: list[tuple[int, int]]) -> bool:

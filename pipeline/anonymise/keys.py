@@ -101,6 +101,10 @@ class Pseudonymiser:
             return "R-" + self.digest("submission", "\x1f".join(edit_identity))[:12].upper()
         return "H-" + self.digest("content-ref", f"{log_type}\x1f{content_sha256}")[:12].upper()
 
+    def term_digest(self, term: str) -> str:
+        """A redacted term as the database remembers it (`als redact`): keyed, so no guess can be checked."""
+        return self.digest("redacted-term", _normalise_identity(term))
+
     def key_fingerprint(self) -> str:
         """A keyed hash of a constant: stored in the database to recognise this key, it reveals nothing of it."""
         return self.digest("key-fingerprint", FINGERPRINT_CONSTANT)

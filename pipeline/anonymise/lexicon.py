@@ -22,6 +22,8 @@ LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 class Lexicon:
     titles: tuple[str, ...]
     name_cues: tuple[str, ...]
+    lower_name_before: tuple[str, ...]  # cues that a lower-case roster word is the member's name
+    lower_name_after: tuple[str, ...]
     street_types: tuple[str, ...]  # every street word, for address patterns
     streets_in_place_names: tuple[str, ...]  # the ones a body's or place's name is grown over
     body_kinds: tuple[str, ...]  # the last word of a body's name says what kind it is
@@ -40,6 +42,8 @@ def lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     return Lexicon(
         titles=tuple(data["titles"]),
         name_cues=tuple(data["name_cues"]),
+        lower_name_before=tuple(data["lower_case_name_cues"]["before"]),
+        lower_name_after=tuple(data["lower_case_name_cues"]["after"]),
         street_types=(*streets["in_place_names"], *streets["in_addresses_only"]),
         streets_in_place_names=tuple(streets["in_place_names"]),
         body_kinds=kinds,

@@ -18,9 +18,9 @@ TITLES = folded(lexicon().titles)
 # first and the catch-all long-number rule last, then the type (an NHS number is phone-shaped but is an ID; a name the
 # model called a place is a person if any detector says so), then the detector.
 TYPE_PRIORITY = {"ID": 5, "DATE": 4, "CONTACT": 3, "PERSON": 2, "ORG": 1, "LOCATION": 0}
-DETECTOR_PRIORITY = {"pattern": 3, "roster": 2, "ner": 1, "gazetteer": 1, "propagation": 0, "fallback": -1}
+DETECTOR_PRIORITY = {"manual": 4, "pattern": 3, "roster": 2, "ner": 1, "gazetteer": 1, "learned": 1, "propagation": 0, "fallback": -1}
 # Detectors that guess from words and context, rather than match a pattern or the roster.
-GUESSING_DETECTORS = frozenset({"ner", "gazetteer", "propagation"})
+GUESSING_DETECTORS = frozenset({"ner", "gazetteer", "learned", "propagation"})
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from pipeline.anonymise.keep import KeepTerms
@@ -41,18 +42,41 @@ class RosterOrg:
     org_code: str | None
 
 
+@lru_cache(maxsize=1)
+def _nicknamer():
+    """The `nicknames` package's table of English given names and their short and long forms
+    (Old Dominion's nickname list, MIT): "Kate" for Katherine, "Ros" for Rosalind."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def name_forms(first_name: str, known_first_names: frozenset[str] = frozenset()) -> set[str]:
+    """Other forms people write of a first name: its nicknames, the names it is short for, and its
+    clipped forms that are first names themselves ("Ros" of Rosalind, "Kath" of Katherine)."""
+    namer = _nicknamer()
+    folded = first_name.casefold()
+    forms = namer.nicknames_of(folded) | namer.canonicals_of(folded)
+    forms |= {folded[:size] for size in range(3, len(folded) - 1) if folded[:size] in known_first_names}
+    return {form.title() for form in forms if len(form) >= 3 and form != folded}
+
+
 class Roster:
     """Index of metadata identities (authors, emails, organisations) of one batch."""
 
-    def __init__(self, keep_terms: KeepTerms) -> None:
+    def __init__(self, keep_terms: KeepTerms, known_first_names: frozenset[str] = frozenset()) -> None:
         self.index = PhraseIndex()
+        self._first_names = known_first_names  # folded, from the gazetteer: which clipped forms are names
         self.emails: dict[str, RosterPerson] = {}
+        # Name pieces that are also ordinary words ("will", "rose"): matched with a capital by the
+        # index, and in lower case only beside a cue (recognizers/roster.py), folded -> person.
+        self.ordinary_pieces: dict[str, RosterPerson] = {}
         self._keep = keep_terms
 
     @classmethod
     def from_logs(cls, logs: Iterable[RawLog], pseudonymiser: Pseudonymiser,
-                  keep_terms: KeepTerms) -> "Roster":
-        roster = cls(keep_terms)
+                  keep_terms: KeepTerms, known_first_names: frozenset[str] = frozenset()) -> "Roster":
+        roster = cls(keep_terms, known_first_names)
         for log in logs:
             meta = log.metadata
             person = RosterPerson(pseudonymiser.member_code(meta.author_email, meta.author_name), meta.set_id)
@@ -74,10 +98,16 @@ class Roster:
         pieces = set(parts)
         for part in parts:
             pieces.update(p for p in re.split(r"[-'’]", part) if len(p) > 1)
+        # A short or long form of the first name ("Ros" kept time): names, but only with their capital
+        # when they are words too ("Will", "Kit"); a surname has no such forms.
+        pieces.update(form for form in name_forms(parts[0], self._first_names) if form not in self._keep)
         for piece in pieces:
             if len(piece) < 2 or piece in self._keep:
                 continue
-            self.index.add(piece, person, case_sensitive=is_ordinary_word(piece))
+            ordinary = is_ordinary_word(piece)
+            self.index.add(piece, person, case_sensitive=ordinary)
+            if ordinary and len(piece) >= 3:
+                self.ordinary_pieces[piece.casefold()] = person
 
     def add_organisation(self, name: str, org: RosterOrg) -> None:
         self.index.add(name, org)

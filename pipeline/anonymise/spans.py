@@ -43,6 +43,11 @@ SAINT = re.compile(r"(?:St\.?|Saint)\s+$")
 # A capitalised word right before a body's name belongs to it ("Sharp" Primary School).
 PREVIOUS_CAPITALISED = re.compile(r"\b([A-Z][\w'’-]*)(?:\s+(?:on|upon|under|le|by|super))?\s+$")
 SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\n])\s*$")
+# Words that put a month, not a person, before a name: "in May", "since Jan".
+MONTH_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|early|late|mid|last|next|this|during|before|after|"
+                          r"end|start)\s+$", re.IGNORECASE)
+# A title right before a name goes with it: "Professor [PERSON1]" still says who, among few.
+TITLE_BEFORE = re.compile(rf"\b(?:{one_of(lexicon().titles)})\.?\s+$")
 
 
 class SpanShaper:
@@ -61,7 +66,8 @@ class SpanShaper:
             if not lead or lead.end() >= end:
                 break
             word = lead.group(1)
-            joined_by_mistake = word in self.keep or word.casefold() == "the" or (
+            joined_by_mistake = (word in self.keep and not self._first_name_before_surname(word, text, lead.end(), end)
+                                 ) or word.casefold() == "the" or (
                 is_ordinary_word(word) and word.casefold() not in self.uk_first_names
                 and word.casefold().strip(".") not in TITLES)
             if not joined_by_mistake:
@@ -75,12 +81,20 @@ class SpanShaper:
 
     def grow(self, text: str, finding: Finding) -> Finding:
         """Extend a finding over the rest of its name, body or place."""
-        if finding.detector == "roster" or finding.entity_type not in {"PERSON"} | PLACE_OR_BODY:
+        if finding.entity_type not in {"PERSON"} | PLACE_OR_BODY:
             return finding
+        if finding.detector == "roster":  # the roster knows the whole name; only a title is added
+            title = TITLE_BEFORE.search(text, max(0, finding.start - 14), finding.start)
+            if finding.entity_type != "PERSON" or not title:
+                return finding
+            return replace(finding, start=title.start(), surface=text[title.start():finding.end])
         start, end, entity_type = finding.start, finding.end, finding.entity_type
         if entity_type == "PERSON":
             start = self._extend_name_back(text, start)
             end = self._extend_name(text, end)
+            title = TITLE_BEFORE.search(text, max(0, start - 14), start)
+            if title:
+                start = title.start()
             # "St Margaret's Academy", "London Borough", "Marlworth on Sea ... Trust": a body, not a person
             if (SAINT.search(text, max(0, start - 7), start) or text[start:end].split()[-1] in ORG_SUFFIX_SET
                     or NEXT_ORG_WORD.match(text, end)):
@@ -90,6 +104,24 @@ class SpanShaper:
         if (start, end, entity_type) == (finding.start, finding.end, finding.entity_type):
             return finding
         return replace(finding, start=start, end=end, entity_type=entity_type, surface=text[start:end])
+
+    def _first_name_before_surname(self, word: str, text: str, start: int, end: int) -> bool:
+        """"Jan Pettit", "May Okafor": a kept word (a month) that is a first name, before a surname that is
+        no first name, is the first name; "May Ottilie" (two first names) is more likely "in May, Ottilie"."""
+        following = re.match(r"[\w’'-]+", text[start:end])
+        if not following or not following.group()[:1].isupper():
+            return False
+        surname = following.group().casefold()
+        return (word.casefold() in self.first_names and surname in self.surnames
+                and surname not in self.first_names)
+
+    def _kept_word_names(self, text: str, word_start: int, name_start: int) -> bool:
+        """A kept word that is a first name ("May"), right before a found surname that is no first name
+        ("Okonjo"), and not after a word that puts a month there ("in May Okonjo's absence" stays)."""
+        following = re.match(r"[\w’'-]+", text[name_start:])
+        if not following or following.group().casefold() in self.first_names:
+            return False
+        return not MONTH_BEFORE.search(text, max(0, word_start - 12), word_start)
 
     def is_distinctive_body(self, name: str) -> bool:
         """"Bramble Tree Fostering" names one body; "The Council" or "Social Care Team" do not."""
@@ -105,6 +137,9 @@ class SpanShaper:
         if not previous or previous.end() != start or not text[start:start + 1].isupper():
             return start
         word = previous.group(1)
+        if word in self.keep and word.casefold() in self.first_names and self._kept_word_names(text, previous.start(1),
+                                                                                                start):
+            return previous.start(1)  # "May" of "May Okonjo"
         if word.casefold() not in self.first_names or word in self.keep or word_zipf(word) >= EXTENSION_MAX_ZIPF:
             return start
         # "Ring Jack": an ordinary word opening the sentence is the sentence, not a first name.
@@ -176,3 +211,47 @@ def join_across_connectors(findings: list[Finding], texts: list[str]) -> list[Fi
                 continue
         joined.append(finding)
     return joined
+
+
+# "in Hartby and Sale", "from Hartby to Wells", "Hartby, Sale or Wells": a gazetteer place joined to a
+# found place is a place too, even when it is also an ordinary word. A kept term ("Teams") never is.
+LIST_AFTER = re.compile(r"(\s*(?:,|/|&|\band\b|\bor\b|\bto\b)\s*)([A-Z][\w'’-]*[\w](?:[ -][A-Z][\w'’-]*[\w])?)")
+LIST_BEFORE = re.compile(r"(?:\bfrom\s+)?([A-Z][\w'’-]*[\w](?:[ -][A-Z][\w'’-]*[\w])?)(\s*(?:,|/|&|\band\b|\bor\b|\bto\b)\s*)$")
+
+
+def coordinated_places(text: str, findings: list[Finding], places: frozenset[str], keep: KeepTerms,
+                       field_index: int) -> list[Finding]:
+    """Places listed with a found place ("in Hartby and Sale"), as new findings of the gazetteer."""
+    taken = {(f.start, f.end) for f in findings}
+    queue = [f for f in findings if f.entity_type == "LOCATION"]
+    added: list[Finding] = []
+    while queue:
+        place = queue.pop()
+        candidates = []
+        after = LIST_AFTER.match(text, place.end)
+        if after:
+            candidates.append((after.start(2), after.end(2)))
+        before = LIST_BEFORE.search(text, max(0, place.start - 40), place.start)
+        if before:
+            candidates.append((before.start(1), before.end(1)))
+        for start, end in candidates:
+            name = text[start:end]
+            if (start, end) in taken or name not in places or name in keep:
+                continue
+            if any(f.start < end and start < f.end for f in (*findings, *added)):
+                continue
+            found = Finding(field_index, start, end, "LOCATION", "gazetteer", 0.6, name)
+            taken.add((start, end))
+            added.append(found)
+            queue.append(found)
+    return added
+
+
+# "our Hartby team", "the Sale office": a place naming a team or base, even when it is also a word.
+PLACE_NAMED_TEAM = re.compile(r"\b(?i:our|the|their|my|his|her)\s+([A-Z][\w'’-]*[\w])(?=\s+(?:team|office|hub|"
+                              r"locality|area|patch|service|site|base|depot|branch)s?\b)")
+
+
+def place_named_teams(text: str, places: frozenset[str], keep: KeepTerms, field_index: int) -> list[Finding]:
+    return [Finding(field_index, m.start(1), m.end(1), "LOCATION", "gazetteer", 0.6, m.group(1))
+            for m in PLACE_NAMED_TEAM.finditer(text) if m.group(1) in places and m.group(1) not in keep]

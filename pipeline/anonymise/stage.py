@@ -6,7 +6,9 @@ from pipeline.anonymise.gazetteers import load_gazetteers
 from pipeline.anonymise.keep import KeepTerms
 from pipeline.anonymise.keys import KeyMissing, Pseudonymiser, load_key
 from pipeline.anonymise.models import ModelUnavailable, load_engines
-from pipeline.anonymise.recognizers import ContextNameRecognizer, uk_recognizers
+from pipeline.anonymise.learned import load_name_model
+from pipeline.anonymise.learned.model import NameModelUnavailable
+from pipeline.anonymise.recognizers import ContextNameRecognizer, LearnedNameRecognizer, uk_recognizers
 from pipeline.config import AnonymiseConfig
 
 
@@ -37,8 +39,11 @@ def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
     try:
         key = load_key(config)
         gazetteers = load_gazetteers()
-        recognizers = uk_recognizers() + [ContextNameRecognizer(gazetteers, KeepTerms(config.keep_terms))]
+        keep = KeepTerms(config.keep_terms)
+        recognizers = uk_recognizers() + [ContextNameRecognizer(gazetteers, keep)]
+        if config.learned_detector:
+            recognizers.append(LearnedNameRecognizer(load_name_model(), gazetteers, keep))
         engines = load_engines(config.spacy_model, recognizers)
-    except (KeyMissing, ModelUnavailable, FileNotFoundError) as error:
+    except (KeyMissing, ModelUnavailable, NameModelUnavailable, FileNotFoundError) as error:
         raise AnonymiserUnavailable(str(error)) from None
     return Anonymiser(engines, Pseudonymiser(key), config, gazetteers)

@@ -16,6 +16,7 @@ from presidio_analyzer import predefined_recognizers
 
 from pipeline.anonymise.recognizers.base import (TypedRecognizer, UkPatternRecognizer,
                                                  placeholder_and_detector)
+from pipeline.anonymise.recognizers.apposition_name import AppositionNameRecognizer
 from pipeline.anonymise.recognizers.body_name import BodyNameRecognizer
 from pipeline.anonymise.recognizers.case_reference import CaseReferenceRecognizer
 from pipeline.anonymise.recognizers.context_names import ContextNameRecognizer
@@ -23,11 +24,13 @@ from pipeline.anonymise.recognizers.council_acronym import CouncilAcronymRecogni
 from pipeline.anonymise.recognizers.cued_name import CuedNameRecognizer
 from pipeline.anonymise.recognizers.date_of_birth import DateOfBirthRecognizer
 from pipeline.anonymise.recognizers.email_address import OfflineEmailRecognizer
+from pipeline.anonymise.recognizers.learned_name import LearnedNameRecognizer
 from pipeline.anonymise.recognizers.long_number import LongNumberRecognizer
 from pipeline.anonymise.recognizers.nino import LenientNinoRecognizer
 from pipeline.anonymise.recognizers.phone_number import UkPhoneRecognizer
 from pipeline.anonymise.recognizers.postcode import ConfidentPostcodeRecognizer
 from pipeline.anonymise.recognizers.roster import RosterRecognizer
+from pipeline.anonymise.recognizers.signature_initials import SignatureInitialsRecognizer
 from pipeline.anonymise.recognizers.street_address import StreetAddressRecognizer
 from pipeline.anonymise.recognizers.titled_name import TitledNameRecognizer
 
@@ -48,8 +51,8 @@ def recognizer_class(name: str) -> type:
     return found
 
 
-__all__ = ["BodyNameRecognizer", "CaseReferenceRecognizer", "ConfidentPostcodeRecognizer", "ContextNameRecognizer",
-           "CouncilAcronymRecognizer", "CuedNameRecognizer", "DateOfBirthRecognizer", "LenientNinoRecognizer",
-           "LongNumberRecognizer", "OfflineEmailRecognizer", "RosterRecognizer", "StreetAddressRecognizer",
+__all__ = ["AppositionNameRecognizer", "BodyNameRecognizer", "CaseReferenceRecognizer", "ConfidentPostcodeRecognizer", "ContextNameRecognizer",
+           "CouncilAcronymRecognizer", "CuedNameRecognizer", "DateOfBirthRecognizer", "LearnedNameRecognizer", "LenientNinoRecognizer",
+           "LongNumberRecognizer", "OfflineEmailRecognizer", "RosterRecognizer", "SignatureInitialsRecognizer", "StreetAddressRecognizer",
            "TitledNameRecognizer", "TypedRecognizer", "UkPatternRecognizer", "UkPhoneRecognizer",
            "placeholder_and_detector", "recognizer_class", "uk_recognizers"]

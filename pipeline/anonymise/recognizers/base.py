@@ -12,12 +12,12 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 
 # Presidio's recognizers used unchanged: spaCy's NER through SpacyRecognizer (its labels
 # become these entities in models.NER_LABELS) and the UK NHS and NI number rules.
 PRESIDIO_PLACEHOLDERS = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "LOCATION",
-                         "UK_NHS": "ID", "UK_NINO": "ID"}
+                         "UK_NHS": "ID", "UK_NINO": "ID", "URL": "CONTACT"}
 PRESIDIO_DETECTORS = {"SpacyRecognizer": "ner"}
 DEFAULT_DETECTOR = "pattern"
 
@@ -55,6 +55,26 @@ class UkPatternRecognizer(TypedRecognizer, PatternRecognizer):
         flags = regex.DOTALL | regex.MULTILINE | (0 if self.CASE_SENSITIVE else regex.IGNORECASE)
         super().__init__(supported_entity=self.ENTITY, patterns=self.PATTERNS, context=self.CONTEXT,
                          global_regex_flags=flags)
+
+
+class TokenRecognizer(TypedRecognizer, EntityRecognizer):
+    """A recognizer over spaCy's tokens, read from Presidio's NLP artifacts; its word lists or model
+    are loaded before it is built. Subclasses give NAME, PLACEHOLDERS and DETECTOR, and `analyze_doc`."""
+
+    NAME: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=list(self.PLACEHOLDERS), name=self.NAME, supported_language="en")
+
+    def load(self) -> None:  # nothing to load: the data came with the constructor
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 - Presidio signature
+        doc = getattr(nlp_artifacts, "tokens", None)
+        return self.analyze_doc(text, doc) if doc is not None and len(doc) else []
+
+    def analyze_doc(self, text: str, doc) -> list:
+        raise NotImplementedError
 
 
 def placeholder_and_detector(recognizer: Any, entity: str) -> tuple[str | None, str]:

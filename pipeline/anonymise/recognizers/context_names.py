@@ -9,12 +9,12 @@ evidence: they are names wherever they appear.
 """
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from pipeline.anonymise.gazetteers import Gazetteers
 from pipeline.anonymise.keep import KeepTerms
 from pipeline.anonymise.phrases import is_ordinary_word, word_zipf
-from pipeline.anonymise.recognizers.base import TypedRecognizer
+from pipeline.anonymise.recognizers.base import TokenRecognizer
 
 LOCATIVE_CUES = {"in", "at", "from", "to", "near", "around", "outside", "towards", "via", "into", "round"}
 QUOTES_AND_OPENERS = {'"', "'", "“", "‘", "(", "[", "-", "–", "—", ":", ";", "•", "*"}
@@ -29,7 +29,7 @@ UNKNOWN_NOUN_TYPES = {"GPE": "GAZETTEER_LOCATION", "LOC": "GAZETTEER_LOCATION", 
 FUNCTION_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "PUNCT", "SYM"}
 
 
-class ContextNameRecognizer(TypedRecognizer, EntityRecognizer):
+class ContextNameRecognizer(TokenRecognizer):
     """PERSON and LOCATION from the gazetteers, reading spaCy's tokens from Presidio's artifacts."""
 
     NAME = "gazetteer"
@@ -43,15 +43,9 @@ class ContextNameRecognizer(TypedRecognizer, EntityRecognizer):
         self.capitalised = gazetteers.capitalised_names
         self.places = gazetteers.places
         self.keep = keep
-        super().__init__(supported_entities=list(self.PLACEHOLDERS), name=self.NAME, supported_language="en")
+        super().__init__()
 
-    def load(self) -> None:  # the lists are loaded before the recognizer is built
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 - Presidio signature
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if doc is None or not len(doc):
-            return []
+    def analyze_doc(self, text: str, doc) -> list[RecognizerResult]:
         protected = self.keep.protected_spans(text)
         results = []
         i = 0

@@ -5,6 +5,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from pipeline.anonymise.lower_case_names import cued_lower_case
 from pipeline.anonymise.recognizers.base import TypedRecognizer
 from pipeline.anonymise.roster import Roster, RosterOrg
 
@@ -33,8 +34,16 @@ class RosterRecognizer(TypedRecognizer, EntityRecognizer):
                 "ROSTER_ORG" if is_org else "ROSTER_PERSON", match.start, match.end, 1.0,
                 recognition_metadata={"recognizer_name": self.NAME, "roster_value": match.value},
             ))
+        results += self._lower_case_members(text)
         for email in self.roster.emails:
             for found in re.finditer(re.escape(email), text, re.IGNORECASE):
                 results.append(RecognizerResult("EMAIL_ADDRESS", found.start(), found.end(), 1.0,
                                                 recognition_metadata={"recognizer_name": self.NAME}))
         return results
+
+    def _lower_case_members(self, text: str) -> list[RecognizerResult]:
+        """Roster names that are ordinary words, in lower case beside a cue (lower_case_names.py)."""
+        return [RecognizerResult("ROSTER_PERSON", start, end, 0.9,
+                                 recognition_metadata={"recognizer_name": self.NAME, "roster_value": person,
+                                                       "lower_case_cue": True})
+                for start, end, person in cued_lower_case(text, self.roster.ordinary_pieces)]
