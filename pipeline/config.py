@@ -89,7 +89,11 @@ class TopicsConfig:
 class DashboardConfig:
     # Counts resting on fewer organisations than this are suppressed on the lead-body page.
     min_organisations: int = 3
-    # A challenge raised by at least this many organisations is flagged as systemic.
+    # A challenge is systemic when raised by at least this share of the organisations taking part,
+    # in at least systemic_min_sets sets, and by at least systemic_min_organisations organisations
+    # (pipeline.queries.systemic.SystemicRule: the dashboard and the briefing apply the same rule).
+    systemic_min_share: float = 0.5
+    systemic_min_sets: int = 2
     systemic_min_organisations: int = 3
 
 

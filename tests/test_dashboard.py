@@ -7,7 +7,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipeline.queries.systemic import challenge_summary
+from pipeline.queries.systemic import SystemicRule, challenge_summary
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,15 +53,16 @@ def test_overview_shows_the_counts(dashboard_db, monkeypatch):
 
 def test_lead_body_page_suppresses_small_cells(dashboard_db, monkeypatch, tmp_path):
     con = duckdb.connect(dashboard_db, read_only=True)
-    raised_by = challenge_summary(con, 1, 1)["organisations"]
+    raised_by = challenge_summary(con, 1, SystemicRule(0.0, 1, 1))["organisations"]
     # k from the data: the most organisations any challenge has, so that the others fall under it.
     k = int(raised_by.max())
-    summary = challenge_summary(con, k, k)
+    summary = challenge_summary(con, k, SystemicRule(0.0, 1, k))
     con.close()
     suppressed = summary[summary["suppressed"]]["code_id"].tolist()
     assert suppressed, f"the sample should hold a challenge raised by fewer than {k} organisations"
     settings = tmp_path / "als.toml"
-    settings.write_text(f"[dashboard]\nmin_organisations = {k}\nsystemic_min_organisations = {k}\n")
+    settings.write_text(f"[dashboard]\nmin_organisations = {k}\nsystemic_min_organisations = {k}\n"
+                        "systemic_min_share = 0.0\nsystemic_min_sets = 1\n")
     monkeypatch.setenv("ALS_CONFIG", str(settings))
     app = page("pages/4_Systemic_challenges.py", dashboard_db, monkeypatch)
     table = app.dataframe[0].value.set_index("code_id")

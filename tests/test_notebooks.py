@@ -16,7 +16,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from pipeline.config import Config
-from pipeline.queries.systemic import challenge_summary
+from pipeline.queries.systemic import SystemicRule, challenge_summary
 from pipeline.queries.filters import Filters
 from pipeline.queries.questions import question_types_by_meeting
 from pipeline.queries.themes import code_by_set
@@ -145,7 +145,7 @@ def test_systemic_notebook_shows_the_suppressed_summary(executed, sample_databas
     notebook = executed("02_systemic_challenges.ipynb", where)
     settings = Config().dashboard
     with duckdb.connect(sample_database.db, read_only=True) as con:
-        expected = challenge_summary(con, settings.min_organisations, settings.systemic_min_organisations)
+        expected = challenge_summary(con, settings.min_organisations, SystemicRule.from_config(settings))
     shown = pd.DataFrame(last_json(notebook)["summary"])
     assert shown["code_id"].tolist() == expected["code_id"].tolist()
     assert [None if pd.isna(n) else int(n) for n in shown["organisations"]] == \

@@ -107,11 +107,12 @@ def test_counts_equal_the_dashboards_queries(sample_database):
 
 def test_lead_body_suppresses_small_cells_as_the_dashboard_does(sample_database):
     with duckdb.connect(sample_database.db, read_only=True) as con:
-        k = int(systemic.challenge_summary(con, 1, 1)["organisations"].max())  # all but the largest fall under k
-        expected = systemic.challenge_summary(con, k, k)
+        k = int(systemic.challenge_summary(con, 1, systemic.SystemicRule(0.0, 1, 1))["organisations"].max())
+        expected = systemic.challenge_summary(con, k, systemic.SystemicRule(0.0, 1, k))  # all but the largest < k
         codebook = dict(con.execute("SELECT code_id, name FROM codebook").fetchall())
     config = Config()
     config.dashboard.min_organisations = config.dashboard.systemic_min_organisations = k
+    config.dashboard.systemic_min_share, config.dashboard.systemic_min_sets = 0.0, 1
     report = _built(sample_database.db, "lead-body", config)
     table = next(b for b in report.sections[0].blocks if isinstance(b, Table)).frame.set_index("Challenge")
     assert expected["suppressed"].any() and (~expected["suppressed"]).any()

@@ -9,21 +9,22 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
 from common import code_labels, config, open_page, query
 from pipeline import charts
-from pipeline.queries.systemic import challenge_breakdown, challenge_summary, challenge_trend
+from pipeline.queries.systemic import SystemicRule, challenge_breakdown, challenge_summary, challenge_trend
 
 open_page("Systemic challenges")
 settings = config().dashboard
 k = settings.min_organisations
-st.caption(f"A challenge raised by {settings.systemic_min_organisations} or more organisations is flagged as "
-           f"systemic. Counts resting on fewer than {k} organisations are suppressed, so that no organisation "
-           "can be picked out.")
-summary = query(challenge_summary, k, settings.systemic_min_organisations)
+rule = SystemicRule.from_config(settings)
+st.caption(f"A challenge is flagged as systemic when it is {rule.describe()}. Counts resting on fewer than {k} "
+           "organisations are suppressed, so that no organisation can be picked out.")
+summary = query(challenge_summary, k, rule)
 shown = summary.assign(
     organisations=summary["organisations"].astype(object).where(~summary["suppressed"], f"suppressed (<{k})"),
     sets=summary["sets"].astype(object).where(~summary["suppressed"], "suppressed"),
     documents=summary["documents"].astype(object).where(~summary["suppressed"], "suppressed"),
+    share=[f"{v:.0%}" if not hidden else "suppressed" for v, hidden in zip(summary["share"], summary["suppressed"])],
     systemic=summary["systemic"].map({True: "systemic", False: ""}))
-st.dataframe(shown[["code_id", "name", "organisations", "sets", "documents", "systemic"]], hide_index=True)
+st.dataframe(shown[["code_id", "name", "organisations", "share", "sets", "documents", "systemic"]], hide_index=True)
 
 if (~summary["suppressed"]).any():  # the briefing's chart (pipeline.charts): suppressed rows left out
     st.altair_chart(charts.challenge_organisations(summary, code_labels()))

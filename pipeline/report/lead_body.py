@@ -28,16 +28,16 @@ LEAD_BODY_QUOTES = 3
 def build_lead_body_report(con: duckdb.DuckDBPyConnection, config: Config, selector: QuoteSelector) -> Report:
     codes = CodeLabels(facets.codebook(con))
     k = config.dashboard.min_organisations
-    threshold = config.dashboard.systemic_min_organisations
+    rule = systemic.SystemicRule.from_config(config.dashboard)
     everything = Filters()
     summary = overview.programme_summary(con, everything)
     report = Report("Recurring systemic challenges", f"Briefing for the lead body · "
                     f"{period_text(summary['first_month'], summary['last_month'])} · made {dt.date.today():%d %B %Y} "
                     "by ALS Insight from anonymised logs", kind="lead-body")
-    challenges = systemic.challenge_summary(con, k, threshold, CHALLENGE_FAMILY)
+    challenges = systemic.challenge_summary(con, k, rule, CHALLENGE_FAMILY)
     flagged = challenges[challenges["systemic"] & ~challenges["suppressed"]]
     trend = systemic.challenge_trend(con, k, CHALLENGE_FAMILY)
-    report.sections.append(_overview_section(summary, challenges, flagged, codes, k, threshold))
+    report.sections.append(_overview_section(summary, challenges, flagged, codes, k, rule))
     if challenges.empty:
         return report
     report.sections[0].blocks.extend(_trend_blocks(trend[trend["code_id"].isin(flagged["code_id"])], codes, k))
@@ -46,7 +46,7 @@ def build_lead_body_report(con: duckdb.DuckDBPyConnection, config: Config, selec
     for row in flagged.itertuples():
         quotes = selector.choose(quote_candidates(con, row.code_id, everything, model), LEAD_BODY_QUOTES)
         report.sections.append(_challenge_section(row, breakdowns, trend, quotes, codes, k))
-    report.sections.append(_method_section(k, threshold))
+    report.sections.append(_method_section(k, rule))
     return report
 
 
@@ -55,12 +55,12 @@ def _suppressed_text(k: int) -> str:
 
 
 def _overview_section(summary: dict, challenges: pd.DataFrame, flagged: pd.DataFrame, codes: CodeLabels,
-                      k: int, threshold: int) -> Section:
+                      k: int, rule: systemic.SystemicRule) -> Section:
     section = Section("Summary")
     names = ", ".join(codes.code(c) for c in flagged["code_id"]) or "none"
     section.add(Text(f"{plural(summary['organisations'], 'organisation')} in {plural(summary['sets'], 'set')} wrote "
-                     f"{plural(summary['documents'], 'log')}. {len(flagged)} of {len(challenges)} challenges were raised by {threshold} or more "
-                     f"organisations and count as systemic here: {names}.", "lead"))
+                     f"{plural(summary['documents'], 'log')}. {len(flagged)} of {len(challenges)} challenges were {rule.describe()}, "
+                     f"and count as systemic here: {names}.", "lead"))
     if challenges.empty:
         return section.add(Text("The codebook has no challenge themes."))
     visible = challenges[~challenges["suppressed"]]
@@ -70,6 +70,7 @@ def _overview_section(summary: dict, challenges: pd.DataFrame, flagged: pd.DataF
     table = pd.DataFrame({
         "Challenge": challenges["code_id"].map(codes.code),
         "Organisations": [_count(v, s, k) for v, s in zip(challenges["organisations"], challenges["suppressed"])],
+        "Share of organisations": [_share(v, s, k) for v, s in zip(challenges["share"], challenges["suppressed"])],
         "Sets": [_count(v, s, k, "–") for v, s in zip(challenges["sets"], challenges["suppressed"])],
         "Logs": [_count(v, s, k, "–") for v, s in zip(challenges["documents"], challenges["suppressed"])],
         "Systemic": challenges["systemic"].map({True: "Yes", False: ""}),
@@ -121,9 +122,14 @@ def _trend_blocks(trend: pd.DataFrame, codes: CodeLabels, k: int) -> list:
                    f"Organisations raising each systemic challenge, by meeting (a gap: fewer than {k} organisations)")]
 
 
-def _method_section(k: int, threshold: int) -> Section:
+def _share(value, suppressed: bool, k: int) -> str:
+    return _suppressed_text(k) if suppressed else f"{float(value):.0%}"
+
+
+def _method_section(k: int, rule: systemic.SystemicRule) -> Section:
     return Section("How to read this briefing", [Bullets([
-        f"A challenge counts as systemic when logs from {threshold} or more different organisations raise it.",
+        f"A challenge counts as systemic when it is {rule.describe()}: one busy set, or one organisation "
+        "writing often, does not make a challenge national.",
         f"A count resting on fewer than {k} organisations is not shown (\"{_suppressed_text(k)}\", or a gap in a "
         "chart), so that no organisation can be singled out; organisations are never named or coded here.",
         "Where one part of a breakdown is hidden, a second part is hidden too (\"not shown\"), so that the first "
