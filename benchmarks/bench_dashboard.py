@@ -23,7 +23,7 @@ import duckdb
 from inflate import inflate
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["app.py", "pages/1_Themes_across_sets.py", "pages/2_Change_over_meetings.py", "pages/3_Quotes.py",
+PAGES = ["Overview.py", "pages/1_Themes_across_sets.py", "pages/2_Change_over_meetings.py", "pages/3_Quotes.py",
          "pages/4_Systemic_challenges.py", "pages/5_Topics.py", "pages/6_Review.py"]
 
 

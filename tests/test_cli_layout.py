@@ -83,4 +83,4 @@ def test_help_loads_no_model_library():
 def test_the_dashboard_command_finds_the_dashboard_app():
     from pipeline.cli.dashboard import APP_PATH
 
-    assert APP_PATH == ROOT / "dashboards" / "app.py" and APP_PATH.is_file()
+    assert APP_PATH == ROOT / "dashboards" / "Overview.py" and APP_PATH.is_file()

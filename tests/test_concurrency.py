@@ -122,7 +122,7 @@ def test_a_command_opening_duckdb_itself_also_stops_with_one_line(small_db, tmp_
 def test_dashboard_page_says_a_run_is_writing(stored_db, monkeypatch):
     monkeypatch.setenv("ALS_DB", stored_db)
     with write_lock_held(stored_db):
-        page = AppTest.from_file(str(ROOT / "dashboards" / "app.py"), default_timeout=60)
+        page = AppTest.from_file(str(ROOT / "dashboards" / "Overview.py"), default_timeout=60)
         page.run()
     assert not page.exception, page.exception
     assert any("A run is writing" in str(w.value) for w in page.warning)
@@ -142,14 +142,14 @@ def test_review_import_while_a_run_writes_stops_with_one_line_and_writes_nothing
 
 def test_a_page_read_before_shows_its_last_figures_while_a_run_writes(stored_db, monkeypatch):
     monkeypatch.setenv("ALS_DB", stored_db)
-    page = AppTest.from_file(str(ROOT / "dashboards" / "app.py"), default_timeout=60)
+    page = AppTest.from_file(str(ROOT / "dashboards" / "Overview.py"), default_timeout=60)
     page.run()
     shown = [m.value for m in page.metric]
     assert shown and not page.warning
     with write_lock_held(stored_db):
         later = time.time() + 5
         os.utime(stored_db, (later, later))  # the run's write changes the file: the cached answers are stale
-        again = AppTest.from_file(str(ROOT / "dashboards" / "app.py"), default_timeout=60)
+        again = AppTest.from_file(str(ROOT / "dashboards" / "Overview.py"), default_timeout=60)
         again.run()
     assert not again.exception, again.exception
     assert [m.value for m in again.metric] == shown

@@ -19,7 +19,7 @@ from tests.test_dashboard import ROOT, dashboard_db  # noqa: F401  (the same sma
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("chromedriver")),
                                                    reason="Debian chromium and chromium-driver not installed")]
-PAGE_TITLES = {"": "ALS Insight: overview", "Themes_across_sets": "Themes across sets",
+PAGE_TITLES = {"": "Overview", "Themes_across_sets": "Themes across sets",
                "Change_over_meetings": "Change over meetings", "Quotes": "Quotes explorer",
                "Systemic_challenges": "Systemic challenges", "Topics": "Topics", "Review": "Review suggested codings"}
 SCREENSHOTS = ROOT / "out" / "screenshots"
@@ -36,9 +36,9 @@ def start_dashboard(db: str):
     port = free_port()
     env = {**os.environ, "ALS_DB": db}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboards" / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboards" / "Overview.py"), "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT / "dashboards")  # as `als dashboard`
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -94,6 +94,7 @@ def test_each_page_loads_in_chromium(slug, server, browser, auditor):
     body = browser.find_element(By.TAG_NAME, "body").text
     assert PAGE_TITLES[slug] in body
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stException']"), body[:500]
+    assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stAppDeployButton']")  # viewer toolbar
     # What the page shows passes the same audit as the database: no roster identity, contact or identifier.
     assert [str(hit) for hit in auditor.scan_text(f"page {slug or 'Overview'}", body)] == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ client_id = "als-insight"
 client_secret = "not-a-real-client-secret-0123"
 server_metadata_url = "https://login.example.org/.well-known/openid-configuration"
 """
-PAGES = ["app.py", *(f"pages/{p.name}" for p in sorted((ROOT / "dashboards" / "pages").glob("*.py")))]
+PAGES = ["Overview.py", *(f"pages/{p.name}" for p in sorted((ROOT / "dashboards" / "pages").glob("*.py")))]
 
 
 @pytest.fixture

@@ -24,7 +24,9 @@ shown = summary.assign(
     documents=summary["documents"].astype(object).where(~summary["suppressed"], "suppressed"),
     share=[f"{v:.0%}" if not hidden else "suppressed" for v, hidden in zip(summary["share"], summary["suppressed"])],
     systemic=summary["systemic"].map({True: "systemic", False: ""}))
-st.dataframe(shown[["code_id", "name", "organisations", "share", "sets", "documents", "systemic"]], hide_index=True)
+st.dataframe(shown[["name", "organisations", "share", "sets", "documents", "systemic"]].rename(columns={
+    "name": "Challenge", "organisations": "Organisations", "share": "Share of organisations", "sets": "Sets",
+    "documents": "Logs", "systemic": "Systemic"}), hide_index=True)
 
 if (~summary["suppressed"]).any():  # the briefing's chart (pipeline.charts): suppressed rows left out
     st.altair_chart(charts.challenge_organisations(summary, code_labels()))

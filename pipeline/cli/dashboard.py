@@ -14,7 +14,7 @@ from pipeline.cli.sign_in import SIGN_IN_VARIABLE, SignInSettingsError, check_si
 
 commands = typer.Typer()
 # dashboards/ sits beside pipeline/ in the repository: pipeline/cli/dashboard.py -> parents[2].
-APP_PATH = Path(__file__).resolve().parents[2] / "dashboards" / "app.py"
+APP_PATH = Path(__file__).resolve().parents[2] / "dashboards" / "Overview.py"
 # Read by dashboards/common.py: the Review page then shows its queue and writes nothing.
 READ_ONLY_VARIABLE = "ALS_READ_ONLY"
 # How long Streamlit gets to stop after SIGTERM before it is killed.
@@ -93,7 +93,8 @@ def serve(command: list[str], env: dict) -> int:
     import subprocess
     import time
 
-    child = subprocess.Popen(command, env=env)
+    # In dashboards/, so that Streamlit reads the app's own .streamlit/config.toml (viewer toolbar, theme).
+    child = subprocess.Popen(command, env=env, cwd=APP_PATH.parent)
     kill_at: list[float] = []  # set by the first signal
 
     def stop_child(signum, frame) -> None:

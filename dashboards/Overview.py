@@ -5,9 +5,11 @@ import streamlit as st
 
 from common import db_path, open_page, query
 from pipeline import charts
+from pipeline.labels import labelled
 from pipeline.queries import overview
 
-open_page("ALS Insight", "ALS Insight: overview", icon="📘")
+open_page("Overview", "Overview", icon="📘")
+st.caption("ALS Insight: the programme at a glance, from anonymised logs.")
 
 counts = query(overview.programme_counts)
 columns = st.columns(5)
@@ -28,13 +30,13 @@ with left:
     if issues.empty:
         st.success("No input issues recorded.")
     else:
-        st.dataframe(issues, hide_index=True)
+        st.dataframe(labelled(issues), hide_index=True)
         detail = query(overview.issue_details, 50)
         if not detail.empty:
-            st.dataframe(detail, hide_index=True)
+            st.dataframe(labelled(detail), hide_index=True)
 with right:
     st.subheader("Runs")
     runs = query(overview.recent_runs, 10)
-    st.dataframe(runs, hide_index=True)
+    st.dataframe(labelled(runs), hide_index=True)
     if not runs.empty:
         st.caption(f"Reading from the latest run: {runs['run_id'][0]} ({runs['command'][0]})")
