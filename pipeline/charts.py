@@ -136,12 +136,12 @@ def challenge_organisations(summary: pd.DataFrame, codes: CodeLabels) -> alt.Cha
     visible["flag"] = visible["systemic"].map({True: "Systemic", False: "Not systemic"})
     chart = alt.Chart(visible).mark_bar().encode(
         x=alt.X("organisations:Q", title="Organisations raising it", axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("theme:N", title=None, sort="-x"),
+        y=alt.Y("theme:N", title=None, sort="-x", axis=alt.Axis(labelOverlap=False, labelLimit=320)),
         color=alt.Color("flag:N", title=None, scale=alt.Scale(domain=["Systemic", "Not systemic"],
                                                                range=[OKABE_ITO[5], "#9aa5b1"])),
         tooltip=[alt.Tooltip("theme:N", title="Challenge"), alt.Tooltip("organisations:Q", title="Organisations"),
                  alt.Tooltip("sets:Q", title="Sets"), alt.Tooltip("documents:Q", title="Logs")],
-    ).properties(width=WIDTH - 160, height=26 * max(1, len(visible)))
+    ).properties(width=WIDTH - 160, height=alt.Step(26))  # a step per bar: every label has room
     return _themed(chart)
 
 
