@@ -12,10 +12,10 @@ import datetime as dt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import codes, db_path, open_page, query, read_only
+from common import code_labels, codes, db_path, open_page, query, read_only
 from pipeline.records import Coding
 from pipeline.provenance import new_run_id, package_versions
-from pipeline.queries.review_queue import count_pending, pending_suggestions
+from pipeline.queries.review_queue import count_pending, count_reviewed, pending_suggestions
 from pipeline.store import RunRecord, Store
 
 open_page("Review", "Review suggested codings")
@@ -24,14 +24,20 @@ if LOCKED:
     st.info("This dashboard runs read-only (`als dashboard --read-only`): the queue is shown, but decisions "
             "cannot be recorded here. Review with `als review export` and `als review import` instead.")
 code_list = codes()
-code_filter = st.selectbox("Code", ["(any)"] + code_list["code_id"].tolist())
+labels = code_labels()
+ANY = "(any)"
+code_filter = st.selectbox("Theme", [ANY] + code_list["code_id"].tolist(),
+                           format_func=lambda c: "Any theme" if c == ANY else labels.code(c))
 low, high = st.slider("Confidence", 0.0, 1.0, (0.0, 1.0), 0.05)
 SHOWN = 200
-chosen_code = None if code_filter == "(any)" else code_filter
+chosen_code = None if code_filter == ANY else code_filter
 pending = query(pending_suggestions, chosen_code, low, high, SHOWN)
 waiting = query(count_pending, chosen_code, low, high)
-st.caption(f"{waiting} suggestions waiting (lowest confidence first"
-           + (f"; the first {SHOWN} are queued here)." if waiting > SHOWN else ")."))
+reviewed = query(count_reviewed, chosen_code)
+if waiting + reviewed:
+    st.progress(reviewed / (waiting + reviewed),
+                text=f"{reviewed} reviewed · {waiting} waiting{' for this theme' if chosen_code else ''}"
+                     + (f" (the {SHOWN} least certain are queued here)" if waiting > SHOWN else ""))
 if pending.empty:
     st.success("Nothing left to review with these filters.")
     st.stop()
@@ -49,9 +55,16 @@ def record(decisions: list[Coding]) -> None:
 
 position = min(st.session_state.get("review_position", 0), len(pending) - 1)
 item = pending.iloc[position]
-st.markdown(f"**{item.code_id}** suggested by `{item.method}` at confidence {item.confidence} "
-            f"({item.set_id}, meeting {item.meeting_number})")
+SUGGESTED_BY = {"rule": "a keyword rule", "model": "the trained model", "embedding": "similar reviewed paragraphs",
+                "topic": "its topic"}
+st.markdown(f"**{labels.code(item.code_id)}** · {labels.family(labels.family_of.get(item.code_id, ''))} · "
+            f"suggested by {SUGGESTED_BY.get(item.method, item.method)} (confidence {item.confidence})")
+definition = labels.definitions.get(item.code_id)
+if isinstance(definition, str) and definition.strip():
+    st.caption(f"What this theme means: {definition.strip()}")
 st.markdown(f"> {item.text}")
+st.caption(f"{item.set_id or 'No set'} · meeting {item.meeting_number if item.meeting_number == item.meeting_number else '?'}"
+           f" · {item.field_prompt}")
 accept, reject, skip = st.columns(3)
 if accept.button("Accept", key="accept", type="primary", disabled=LOCKED):
     record([Coding(item.segment_id, item.code_id, "human", 1.0, "accepted")])
@@ -62,8 +75,8 @@ if reject.button("Reject", key="reject", disabled=LOCKED):
 if skip.button("Skip", key="skip"):
     st.session_state["review_position"] = (position + 1) % len(pending)
     st.rerun()
-added = st.selectbox("Add a code to this paragraph", ["(none)"] + code_list["code_id"].tolist(), key="add_code",
-                     disabled=LOCKED)
-if st.button("Add code", key="add", disabled=LOCKED) and added != "(none)":
+added = st.selectbox("Add a theme to this paragraph", ["(none)"] + code_list["code_id"].tolist(), key="add_code",
+                     format_func=lambda c: "(none)" if c == "(none)" else labels.code(c), disabled=LOCKED)
+if st.button("Add theme", key="add", disabled=LOCKED) and added != "(none)":
     record([Coding(item.segment_id, added, "human", 1.0, "accepted")])
     st.rerun()

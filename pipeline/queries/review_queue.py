@@ -76,3 +76,9 @@ def reviewed_paragraphs(con: duckdb.DuckDBPyConnection) -> list[LabelledParagrap
         "GROUP BY s.segment_id, s.text, s.field_prompt, d.set_id ORDER BY s.segment_id").fetchall()
     return [LabelledParagraph(text, frozenset(codes or []), str(set_id), segment_id, prompt)
             for segment_id, text, prompt, set_id, codes in rows]
+
+
+def count_reviewed(con: duckdb.DuckDBPyConnection, code_id: str | None = None) -> int:
+    """How many (paragraph, code) pairs a person has decided on (accepted, rejected or added)."""
+    where, params = ("WHERE code_id = ?", [code_id]) if code_id is not None else ("", [])
+    return con.execute(f"SELECT count(*) FROM ({HUMAN_DECISIONS}) h {where}", params).fetchone()[0]
