@@ -1,6 +1,7 @@
 """Every dashboard page rendered with Streamlit's AppTest against the session's sample database."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -113,3 +114,27 @@ def test_no_page_shows_personal_data_the_audit_would_find(dashboard_db, monkeypa
     auditor = Auditor(roster_identities(ROOT / "data" / "sample", IngestConfig()))
     assert [str(hit) for hit in auditor.scan_text("dashboard pages", text)] == []
 
+
+
+def test_quotes_are_readable_cards_and_the_download_holds_exactly_the_filtered_quotes(dashboard_db, monkeypatch):
+    import io
+
+    from pipeline.labels import CodeLabels
+    from pipeline.queries.facets import codebook
+    from pipeline.queries.filters import Filters
+    from pipeline.queries.themes import quotes
+
+    app = page("pages/3_Quotes.py", dashboard_db, monkeypatch)
+    with duckdb.connect(dashboard_db, read_only=True) as con:
+        code_id = con.execute("SELECT code_id FROM codings GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        expected = quotes(con, Filters(), code_id, None, "", 500)
+        labels = CodeLabels(codebook(con))
+    app.selectbox[0].select(code_id).run()
+    assert not app.exception
+    caption = next(c.value for c in app.caption if "quotes" in c.value)
+    assert caption.startswith(f"{len(expected)} quotes")
+    cards = [m.value for m in app.markdown if not m.value.startswith("**")]
+    assert cards and not any(re.search(r"\[(PERSON|ORG|LOCATION)\d+\]|M-[0-9A-F]{6}", c) for c in cards)
+    assert any(labels.code(code_id) in c.value for c in app.caption)  # themes by name, not id
+    download = next(b for b in app.get("download_button") if "CSV" in b.proto.label)
+    assert f"these {len(expected)} quotes" in download.proto.label
