@@ -42,10 +42,17 @@ def test_every_page_renders_without_error_or_logged_warning(path, dashboard_db, 
     # Streamlit logs what it had to work around (a column of numbers and words it could not convert
     # for the browser, a deprecated argument) instead of failing: each is a page a reader sees wrong.
     with caplog.at_level("WARNING"):
-        page(path, dashboard_db, monkeypatch)
+        app = page(path, dashboard_db, monkeypatch)
     logged = [f"{r.name}: {r.getMessage()[:200]}" for r in caplog.records
               if r.levelno >= 30 and "missing ScriptRunContext" not in r.getMessage()]
     assert logged == []
+    # What a reader sees is in words: themes by name, columns with human headers.
+    with duckdb.connect(dashboard_db, read_only=True) as con:
+        code_ids = [code for (code,) in con.execute("SELECT code_id FROM codebook").fetchall()]
+    visible = shown_text(app) + "\n".join(str(e.value) for e in app.subheader)
+    assert [code for code in code_ids if code in visible] == []
+    headers = [str(column) for frame in app.dataframe for column in frame.value.columns]
+    assert [h for h in headers if re.fullmatch(r"[a-z]+(?:_[a-z]+)*", h)] == []
 
 
 def test_overview_shows_the_counts(dashboard_db, monkeypatch):

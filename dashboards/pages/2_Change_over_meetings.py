@@ -9,6 +9,7 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
 from common import code_labels, share_page
 from pipeline import charts
+from pipeline.labels import column_label, labelled
 from pipeline.queries.themes import code_by_meeting, rises_and_falls
 
 filters, unit, by_meeting = share_page("Change over meetings", code_by_meeting,
@@ -18,5 +19,7 @@ st.altair_chart(charts.change_over_meetings(by_meeting, code_labels(), unit))
 
 st.subheader("What rose and what fell (first to last meeting)")
 changes = rises_and_falls(by_meeting)
-st.dataframe(changes.style.format({"first_share": "{:.0%}", "last_share": "{:.0%}", "change": "{:+.0%}"}),
-             hide_index=True)
+# Human headers and theme names (pipeline.labels, as in the programme report).
+st.dataframe(labelled(changes, code_labels()).style.format(
+    {column_label("first_share"): "{:.0%}", column_label("last_share"): "{:.0%}", column_label("change"): "{:+.0%}"}),
+    hide_index=True)

@@ -9,6 +9,7 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
 from common import code_labels, config, open_page, query
 from pipeline import charts
+from pipeline.labels import value_label
 from pipeline.queries.systemic import SystemicRule, challenge_breakdown, challenge_summary, challenge_trend
 
 open_page("Systemic challenges")
@@ -38,7 +39,11 @@ for by, title in (("org_type", "Organisation type"), ("setting", "Setting")):
         continue
     table["organisations"] = table["organisations"].astype(object).where(~table["suppressed"], "suppressed")
     st.markdown(f"**{title}**")
-    st.dataframe(table.pivot(index="code_id", columns="group", values="organisations").fillna("—"))
+    names = code_labels()
+    table = table.assign(Challenge=table["code_id"].map(names.code),
+                         group=table["group"].map(lambda v, c=by: value_label(c, v) if v != "not given" else "Not given"))
+    st.dataframe(table.pivot(index="Challenge", columns="group", values="organisations").fillna("—")
+                 .rename_axis(columns=None))
 
 st.subheader("Trend over meetings (organisations raising each challenge)")
 trend = query(challenge_trend, k)

@@ -8,7 +8,8 @@ import altair as alt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import open_page, query
+from common import code_labels, open_page, query
+from pipeline.labels import column_label, labelled
 from pipeline.queries import topics as topic_queries
 
 open_page("Topics")
@@ -20,7 +21,8 @@ run_id = st.selectbox("Topics run", runs["run_id"].tolist(), help="The newest ru
 topics = query(topic_queries.topics_of_run, run_id)
 outliers = topics[topics.topic_id == -1]["size"].sum()
 st.caption(f"{len(topics[topics.topic_id >= 0])} topics; {int(outliers)} paragraphs left as outliers (topic -1).")
-st.dataframe(topics.style.format({"code_share": "{:.0%}"}), hide_index=True)
+st.dataframe(labelled(topics.rename(columns={"topic_id": "Topic no."}), code_labels()).style.format(
+    {column_label("code_share"): "{:.0%}"}), hide_index=True)
 st.altair_chart(alt.Chart(topics[topics.topic_id >= 0]).mark_bar().encode(
     x=alt.X("size:Q", title="Paragraphs"), y=alt.Y("label:N", sort="-x", title=None),
     tooltip=["topic_id", "keywords", "best_code"]), width="stretch")
