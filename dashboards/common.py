@@ -132,13 +132,19 @@ def sidebar_filters(with_sets: bool = True) -> Filters:
     def options(column: str) -> list[str]:
         return query(facets.document_values, column)
 
+    from pipeline.labels import value_label
+
     families = query(facets.code_families)
+    labels = code_labels()
     st.sidebar.header("Filters")
+    # Stored values stay the filter's values; readers see their labels (pipeline.labels).
     chosen = Filters(
-        families=st.sidebar.multiselect("Code family", families),
-        log_types=st.sidebar.multiselect("Log type", options("log_type")),
-        settings=st.sidebar.multiselect("Setting", options("setting")),
-        org_types=st.sidebar.multiselect("Organisation type", options("org_type")),
+        families=st.sidebar.multiselect("Theme family", families, format_func=labels.family),
+        log_types=st.sidebar.multiselect("Log type", options("log_type"),
+                                         format_func=lambda v: value_label("log_type", v)),
+        settings=st.sidebar.multiselect("Setting", options("setting"), format_func=lambda v: value_label("setting", v)),
+        org_types=st.sidebar.multiselect("Organisation type", options("org_type"),
+                                         format_func=lambda v: value_label("org_type", v)),
         sets=st.sidebar.multiselect("Set", options("set_id")) if with_sets else [],
     )
     months = options("meeting_month")
