@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import duckdb
 
@@ -26,7 +27,7 @@ class Term:
     text: str
     entity_type: str = "PERSON"
 
-    @property
+    @cached_property  # used for every row and label the term may be in
     def pattern(self) -> re.Pattern[str]:
         words = r"\s+".join(re.escape(w) for w in self.text.split())
         return re.compile(rf"(?<![\w'’-]){words}(?![\w-])", re.IGNORECASE)

@@ -21,6 +21,7 @@ from pipeline.coding import CodingStage, build_coding_stage
 from pipeline.config import Config
 from pipeline.ingest import ingest_directory
 from pipeline.queries.documents import stored_source_digests
+from pipeline.queries.facets import has_documents
 from pipeline.queries.redaction import redacted_term_digests
 from pipeline.queries.meta import KEY_FINGERPRINT, meta_value, table_names
 from pipeline.provenance import new_run_id, package_versions
@@ -107,7 +108,7 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     advance = progress("Storing", 1)
     with Store(config.store.db, config.store.lock_wait_seconds) as store:
         # Checked again under the write lock: another run may have written since the read above.
-        summary.issues += _accept_key(store, anonymiser, new_key, has_documents=bool(store.known_sources()))
+        summary.issues += _accept_key(store, anonymiser, new_key, has_documents=has_documents(store.con))
         written = store.write_batch(run, segmented, summary.issues, coding.codebook if coding else None)
         advance(1)
         summary.issues += written.notes

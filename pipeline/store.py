@@ -20,6 +20,7 @@ import duckdb
 
 from pipeline.coding.codebook import Codebook
 from pipeline.config import StoreConfig
+from pipeline.queries.documents import stored_source_digests
 from pipeline.records import Coding, SegmentedLog
 
 log = logging.getLogger(__name__)
@@ -169,7 +170,7 @@ class Store:
         self.con.execute("INSERT OR REPLACE INTO meta (name, value, updated_at) VALUES (?, ?, ?)", [name, value, now])
 
     def known_sources(self) -> set[str]:
-        return {row[0] for row in self.con.execute("SELECT source_sha256 FROM documents").fetchall()}
+        return stored_source_digests(self.con)
 
     def write_batch(self, run: RunRecord, logs: Iterable[SegmentedLog], issues: list[IssueRow],
                     codebook: Codebook | None = None) -> WriteResult:

@@ -36,7 +36,7 @@ class Suspect:
 def _kind(word: str, at_start: bool, gazetteers: Gazetteers, keep: KeepTerms) -> str | None:
     if word in keep or word.casefold().strip(".") in TITLES:
         return None
-    if ID_LIKE.match(word) and any(c.isdigit() for c in word):
+    if ID_LIKE.match(word):
         return "id-like"
     if not word[:1].isupper() or at_start or word.isupper() and len(word) < 3:
         return None

@@ -213,11 +213,11 @@ class Anonymiser:
                 confident = finding.detector == "ner" and finding.score >= NER_CONFIDENT
                 if confident or (finding.detector in ("pattern", "gazetteer") and finding.entity_type == "PERSON"):
                     self._add_propagation_terms(index, finding)
-                if finding.entity_type == "PERSON" and finding.detector != "roster":
-                    kept_names.update(w for _, _, w in words(finding.surface)
-                                      if w in self.keep and w.casefold() in self.first_names and w[:1].isupper())
-                if finding.entity_type == "PERSON" and finding.detector != "roster" and (
-                        confident or finding.detector != "ner"):
+                if finding.entity_type != "PERSON" or finding.detector == "roster":
+                    continue
+                kept_names.update(w for _, _, w in words(finding.surface)
+                                  if w in self.keep and w.casefold() in self.first_names and w[:1].isupper())
+                if confident or finding.detector != "ner":
                     lower_case.update((w.casefold(), "PERSON") for _, _, w in words(finding.surface)
                                       if len(w) > 2 and is_ordinary_word(w) and w not in self.keep
                                       and w.casefold().strip(".") not in TITLES)

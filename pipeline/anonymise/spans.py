@@ -50,6 +50,12 @@ MONTH_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|early|late|mid|l
 TITLE_BEFORE = re.compile(rf"\b(?:{one_of(lexicon().titles)})\.?\s+$")
 
 
+def _title_start(text: str, start: int) -> int:
+    """Where a name starting at `start` begins with the title right before it ("Professor ..."), else start."""
+    title = TITLE_BEFORE.search(text, max(0, start - 14), start)
+    return title.start() if title else start
+
+
 class SpanShaper:
     def __init__(self, keep: KeepTerms, gazetteers: Gazetteers) -> None:
         self.keep = keep
@@ -84,17 +90,14 @@ class SpanShaper:
         if finding.entity_type not in {"PERSON"} | PLACE_OR_BODY:
             return finding
         if finding.detector == "roster":  # the roster knows the whole name; only a title is added
-            title = TITLE_BEFORE.search(text, max(0, finding.start - 14), finding.start)
-            if finding.entity_type != "PERSON" or not title:
-                return finding
-            return replace(finding, start=title.start(), surface=text[title.start():finding.end])
+            start = _title_start(text, finding.start) if finding.entity_type == "PERSON" else finding.start
+            return finding if start == finding.start else replace(finding, start=start,
+                                                                     surface=text[start:finding.end])
         start, end, entity_type = finding.start, finding.end, finding.entity_type
         if entity_type == "PERSON":
             start = self._extend_name_back(text, start)
             end = self._extend_name(text, end)
-            title = TITLE_BEFORE.search(text, max(0, start - 14), start)
-            if title:
-                start = title.start()
+            start = _title_start(text, start)
             # "St Margaret's Academy", "London Borough", "Marlworth on Sea ... Trust": a body, not a person
             if (SAINT.search(text, max(0, start - 7), start) or text[start:end].split()[-1] in ORG_SUFFIX_SET
                     or NEXT_ORG_WORD.match(text, end)):
@@ -106,7 +109,7 @@ class SpanShaper:
         return replace(finding, start=start, end=end, entity_type=entity_type, surface=text[start:end])
 
     def _first_name_before_surname(self, word: str, text: str, start: int, end: int) -> bool:
-        """"Jan Pettit", "May Okafor": a kept word (a month) that is a first name, before a surname that is
+        """"Jan Oduya", "May Okafor": a kept word (a month) that is a first name, before a surname that is
         no first name, is the first name; "May Ottilie" (two first names) is more likely "in May, Ottilie"."""
         following = re.match(r"[\w’'-]+", text[start:end])
         if not following or not following.group()[:1].isupper():

@@ -95,6 +95,7 @@ def redact(
     config: Optional[Path] = ConfigOption,
 ) -> None:
     """Replace terms that slipped through in every stored text, in one transaction; later runs remove them too."""
+    from pipeline.anonymise import KeyMismatch, check_key
     from pipeline.anonymise.keys import KeyMissing, Pseudonymiser, load_key
     from pipeline.provenance import new_run_id, package_versions
     from pipeline.queries.meta import KEY_FINGERPRINT, meta_value
@@ -122,8 +123,9 @@ def redact(
         raise typer.Exit(EXIT_FAIL_CLOSED)
     with stops_when_busy():
         with connect(db, read_only=True) as con:
-            stored = meta_value(con, KEY_FINGERPRINT)
-            if stored is not None and stored != pseudonymiser.key_fingerprint():
+            try:
+                check_key(meta_value(con, KEY_FINGERPRINT), pseudonymiser)
+            except KeyMismatch:  # redact has no --new-key: only the database's own key will do
                 console.print("[red]Stopped:[/] this database was written with another pseudonym key: use that key.")
                 raise typer.Exit(EXIT_FAIL_CLOSED)
             try:

@@ -17,12 +17,11 @@ def rows_containing(con: duckdb.DuckDBPyConnection, terms: list[str]) -> dict[st
     """(row key, doc_id, text) of each free-text row whose text contains any of the terms, in any case.
 
     A substring test narrows the rows; the caller matches whole words."""
-    condition = " OR ".join(["contains(lower(text), ?)"] * len(terms))
     found = {}
     for table, select in TEXT_ROWS.items():
-        alias = "x." if table == "sentences" else ""
-        query = f"{select} WHERE {condition.replace('lower(text)', f'lower({alias}text)')}"
-        found[table] = con.execute(query, [t.casefold() for t in terms]).fetchall()
+        column = "x.text" if table == "sentences" else "text"  # sentences join segments, which has text too
+        condition = " OR ".join([f"contains(lower({column}), ?)"] * len(terms))
+        found[table] = con.execute(f"{select} WHERE {condition}", [t.casefold() for t in terms]).fetchall()
     return found
 
 
