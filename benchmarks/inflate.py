@@ -49,7 +49,8 @@ CHANGED = {
 }
 # Tables whose rows belong to no single document or paragraph: kept as they are, or recounted below.
 # (meta: facts about the database, such as the pseudonym key's fingerprint, true of every copy.)
-PROGRAMME_TABLES = {"runs", "codebook", "topics", "topic_meetings", "topic_sets", "ingest_issues", "meta"}
+PROGRAMME_TABLES = {"runs", "codebook", "topics", "topic_meetings", "topic_sets", "ingest_issues", "meta",
+                    "redacted_terms"}  # redacted_terms: keyed hashes of terms, for every later run
 
 
 def ensure_sample(source: Path = SAMPLE, say: Callable[[str], None] = print) -> Path:

@@ -99,6 +99,11 @@ CREATE TABLE IF NOT EXISTS topics (
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS best_code VARCHAR;
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS code_share DOUBLE;
 
+-- Added for review and REFI-QDA codebooks: the codebook's examples of what a code covers and what it
+-- does not (written by the codebook's authors, scanned by `als audit` like every text column).
+ALTER TABLE codebook ADD COLUMN IF NOT EXISTS include_examples VARCHAR[];
+ALTER TABLE codebook ADD COLUMN IF NOT EXISTS exclude_examples VARCHAR[];
+
 -- A topic's segments per meeting number and per set, with the words it used there
 -- (BERTopic's topics over time and topics per class), for charts.
 CREATE TABLE IF NOT EXISTS topic_meetings (

@@ -20,6 +20,7 @@ WIDTH = 560
 # programme has hundreds): then each theme's spread across sets is drawn instead.
 LABELLED_SETS = 8
 HEATMAP_SETS = 30
+HEATMAP_GUTTER = 270  # px for theme names, the same in every family's block
 
 
 def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -27,33 +28,64 @@ def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         .configure_legend(labelFontSize=11, titleFontSize=12, labelLimit=320).configure_view(stroke=None)
 
 
+CELL_SELECTION = "cell"  # the heatmap's click selection: the dashboard reads it as {code_id, set_id}
+
+
 def themes_by_set(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents") -> alt.Chart:
     """Heatmap of the share of units carrying each code, per set (one block per family), cells labelled
     with share and n while they fit; beyond HEATMAP_SETS sets, each theme's spread across sets."""
-    data = frame.assign(theme=frame["code_id"].map(codes.code), family=frame["family"].map(codes.family))
-    sets = max(1, data["set_id"].nunique())
-    if sets > HEATMAP_SETS:
+    data = _with_names(frame, codes)
+    if max(1, data["set_id"].nunique()) > HEATMAP_SETS:
         return themes_spread_across_sets(data, unit)
-    data["label"] = [f"{s:.0%} ({c}/{u})" if u else "" for s, c, u in
-                     zip(data["share"], data["coded"], data["units"])]
-    base = alt.Chart().encode(
-        x=alt.X("set_id:N", title=None, axis=alt.Axis(labelAngle=0 if sets <= LABELLED_SETS else -45,
-                                                      orient="top", labelFontWeight="bold")),
-        y=alt.Y("theme:N", title=None, sort="ascending"))
-    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("share:Q", title=f"Share of {unit}", scale=alt.Scale(scheme="blues", domain=[0, 1]),
-                        legend=alt.Legend(format="%", orient="right")),
-        tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("set_id:N", title="Set"),
-                 alt.Tooltip("coded:Q", title=f"Coded {unit}"), alt.Tooltip("units:Q", title=f"All {unit}"),
-                 alt.Tooltip("share:Q", title="Share", format=".0%")])
-    text = base.mark_text(fontSize=11).encode(
-        text="label:N", color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#1f2933")))
-    layers = (cells, text) if sets <= LABELLED_SETS else (cells,)
+    return _themed(alt.vconcat(*(block for _, block in _heatmap_blocks(data, unit)), spacing=14)
+                   .resolve_scale(color="shared"))
+
+
+def themes_by_set_blocks(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents",
+                         clickable: bool = False) -> list[tuple[str, alt.TopLevelMixin]]:
+    """The same heatmap as (family, chart) blocks, each a single layered chart, so the dashboard can draw
+    them one under the other with a click selection on each (Streamlit selects in no concatenated chart).
+    Every block has the same label gutter and cell width, so the sets line up down the page."""
+    data = _with_names(frame, codes)
+    # "pad": the cells keep their size and the axis labels come on top (Streamlit's default, "fit",
+    # squeezes every row to make room for the labels).
+    return [(family, _themed(block.properties(autosize=alt.AutoSizeParams(type="pad", contains="padding"))))
+            for family, block in _heatmap_blocks(data, unit, clickable)]
+
+
+def _with_names(frame: pd.DataFrame, codes: CodeLabels) -> pd.DataFrame:
+    return frame.assign(theme=frame["code_id"].map(codes.code), family=frame["family"].map(codes.family))
+
+
+def _heatmap_blocks(data: pd.DataFrame, unit: str, clickable: bool = False):
+    sets = max(1, data["set_id"].nunique())
+    data = data.assign(label=[f"{s:.0%} ({c}/{u})" if u else "" for s, c, u in
+                              zip(data["share"], data["coded"], data["units"])])
     width = min(WIDTH - 220, 120 * sets) if sets <= LABELLED_SETS else 22 * sets
-    blocks = [alt.layer(*layers, data=rows).properties(title=alt.Title(family, anchor="start", fontSize=12),
-                                                       width=width, height=26 * rows["theme"].nunique())
-              for family, rows in data.groupby("family", sort=False)]
-    return _themed(alt.vconcat(*blocks, spacing=14).resolve_scale(color="shared"))
+    pick = alt.selection_point(name=CELL_SELECTION, fields=["code_id", "set_id"], on="click", clear="dblclick",
+                               empty=True) if clickable else None
+    for index, (family, rows) in enumerate(data.groupby("family", sort=False)):
+        base = alt.Chart(rows).encode(
+            x=alt.X("set_id:N", title=None, scale=alt.Scale(domain=sorted(data["set_id"].unique())),
+                    axis=alt.Axis(labelAngle=0 if sets <= LABELLED_SETS else -45, orient="top",
+                                  labelFontWeight="bold")),
+            y=alt.Y("theme:N", title=None, sort="ascending",
+                    axis=alt.Axis(minExtent=HEATMAP_GUTTER, labelLimit=HEATMAP_GUTTER - 10)))
+        legend = alt.Legend(format="%", orient="right", gradientLength=min(150, 26 * rows["theme"].nunique())) \
+            if index == 0 else None
+        cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+            color=alt.Color("share:Q", title=f"Share of {unit}", scale=alt.Scale(scheme="blues", domain=[0, 1]),
+                            legend=legend),
+            tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("set_id:N", title="Set"),
+                     alt.Tooltip("coded:Q", title=f"Coded {unit}"), alt.Tooltip("units:Q", title=f"All {unit}"),
+                     alt.Tooltip("share:Q", title="Share", format=".0%")])
+        if pick is not None:  # the chosen cell stays dark, the others fade; a double click clears
+            cells = cells.encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45))).add_params(pick)
+        text = base.mark_text(fontSize=11).encode(
+            text="label:N", color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#1f2933")))
+        layers = (cells, text) if sets <= LABELLED_SETS else (cells,)
+        yield family, alt.layer(*layers).properties(title=alt.Title(family, anchor="start", fontSize=12),
+                                                    width=width, height=26 * rows["theme"].nunique())
 
 
 def themes_spread_across_sets(data: pd.DataFrame, unit: str) -> alt.Chart:
@@ -86,17 +118,27 @@ def themes_spread_across_sets(data: pd.DataFrame, unit: str) -> alt.Chart:
     return _themed(alt.vconcat(*blocks, spacing=14))
 
 
-def change_over_meetings(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents") -> alt.Chart:
-    """One panel per code family: each code's share of units by meeting number, n in the tooltip."""
-    data = frame.assign(theme=frame["code_id"].map(codes.code), family=frame["family"].map(codes.family))
+def change_over_meetings(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents",
+                         themes: list[str] | None = None) -> alt.Chart:
+    """Each code's share of units by meeting, every meeting labelled with its n. With `themes` (code ids),
+    one chart of those; without, one panel per code family."""
+    data = _with_names(frame, codes)
+    if themes is not None:
+        data = data[data["code_id"].isin(themes)]
+    meetings = data.drop_duplicates("meeting_number").sort_values("meeting_number")
+    label_of = {m: f"{int(m)} (n={int(u)})" for m, u in zip(meetings["meeting_number"], meetings["units"])}
+    data = data.assign(meeting=data["meeting_number"].map(label_of))
     lines = alt.Chart(data).mark_line(point=True, strokeWidth=2).encode(
-        x=alt.X("meeting_number:O", title="Meeting", axis=alt.Axis(labelAngle=0)),
+        x=alt.X("meeting:N", title=f"Meeting (n = {unit} that meeting)", sort=list(label_of.values()),
+                axis=alt.Axis(labelAngle=0)),
         y=alt.Y("share:Q", title=f"Share of {unit}", axis=alt.Axis(format="%")),
         color=alt.Color("theme:N", title="Theme", scale=alt.Scale(range=OKABE_ITO)),
         tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("meeting_number:O", title="Meeting"),
                  alt.Tooltip("coded:Q", title=f"Coded {unit}"), alt.Tooltip("units:Q", title=f"All {unit}"),
                  alt.Tooltip("share:Q", title="Share", format=".0%")],
-    ).properties(width=WIDTH, height=170)
+    ).properties(width=WIDTH, height=170 if themes is None else 300)
+    if themes is not None:
+        return _themed(lines)
     charts = [lines.transform_filter(alt.datum.family == family).properties(title=family)
               for family in data["family"].drop_duplicates()]
     chart = alt.vconcat(*charts).resolve_scale(color="independent") if charts else lines
@@ -153,7 +195,9 @@ def challenge_trend(trend: pd.DataFrame, codes: CodeLabels) -> alt.Chart:
     chart = alt.Chart(data).mark_line(point=True, strokeWidth=2).encode(
         x=alt.X("meeting_number:O", title="Meeting", sort="ascending", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("organisations:Q", title="Organisations", axis=alt.Axis(tickMinStep=1, format="d")),
-        color=alt.Color("theme:N", title="Challenge", scale=alt.Scale(range=OKABE_ITO)),
+        # below the chart, two to a row: a legend beside a short chart is cut after its sixth entry
+        color=alt.Color("theme:N", title="Challenge", scale=alt.Scale(range=OKABE_ITO),
+                        legend=alt.Legend(orient="bottom", columns=2, symbolLimit=0)),
         tooltip=[alt.Tooltip("theme:N", title="Challenge"), alt.Tooltip("meeting_number:O", title="Meeting"),
                  alt.Tooltip("organisations:Q", title="Organisations")],
     ).properties(width=WIDTH, height=200)
@@ -172,3 +216,35 @@ def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
     import vl_convert
 
     return vl_convert.vegalite_to_png(chart.to_dict(), scale=scale)
+
+
+def topic_sizes(topics: pd.DataFrame) -> alt.Chart:
+    """Paragraphs per topic, labelled by its short phrase, keywords on hover (outliers left out)."""
+    data = topics[topics["topic_id"] >= 0]
+    chart = alt.Chart(data).mark_bar(color=OKABE_ITO[0]).encode(
+        x=alt.X("size:Q", title="Paragraphs", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("label:N", sort="-x", title=None),
+        tooltip=[alt.Tooltip("label:N", title="Topic"), alt.Tooltip("keywords:N", title="Keywords"),
+                 alt.Tooltip("size:Q", title="Paragraphs")],
+    ).properties(width=WIDTH - 160, height=alt.Step(24))
+    return _themed(chart)
+
+
+def topic_grid(counts: pd.DataFrame, topics: pd.DataFrame, column: str, title: str) -> alt.Chart:
+    """Paragraphs per topic and meeting (or set) as a labelled heatmap: more topics than a palette has
+    colours cannot be told apart as lines."""
+    names = topics.set_index("topic_id")["label"]
+    data = counts.assign(label=counts["topic_id"].map(names), key=counts[column].astype(str))
+    order = [str(k) for k in sorted(counts[column].dropna().unique())]
+    base = alt.Chart(data).encode(
+        x=alt.X("key:N", title=title, sort=order, axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y("label:N", title=None, sort=list(names[names.index >= 0])))
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("segments:Q", title="Paragraphs", scale=alt.Scale(scheme="blues"), legend=None),
+        tooltip=[alt.Tooltip("label:N", title="Topic"), alt.Tooltip("key:N", title=title),
+                 alt.Tooltip("segments:Q", title="Paragraphs")])
+    dark = f"datum.segments > {0.55 * max(1, int(data['segments'].max()))}"  # white on the darker blues
+    text = base.mark_text(fontSize=11).encode(
+        text="segments:Q", color=alt.condition(dark, alt.value("white"), alt.value("#1f2933")))
+    return _themed(alt.layer(cells, text).properties(width=min(WIDTH - 260, 60 * len(order)),
+                                                     height=alt.Step(24)))

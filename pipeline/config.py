@@ -71,6 +71,9 @@ class CodingConfig:
     model_file: str = "als-coder.npz"
 
 
+TOPIC_REPRESENTATIONS = ("keybert_mmr", "keybert", "mmr", "ctfidf")
+
+
 @dataclass
 class TopicsConfig:
     enabled: bool = True
@@ -81,8 +84,17 @@ class TopicsConfig:
     # A topic suggests its commonest code to its other segments when at least this share carry it
     # (0.6 added more wrong codes than right ones on the development corpus).
     code_min_share: float = 0.75
+    # How a topic's keywords are chosen from the c-TF-IDF candidates (pipeline.topics.representation):
+    # "keybert_mmr" (closest in meaning to the topic's paragraphs, then diversified), "keybert", "mmr"
+    # or "ctfidf" (BERTopic's plain word weights).
+    representation: str = "keybert_mmr"
     # Words never used as topic keywords, beside English and social-work stop words.
     stop_words: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.representation not in TOPIC_REPRESENTATIONS:
+            raise ConfigError(f"[topics] representation must be one of {', '.join(TOPIC_REPRESENTATIONS)}, "
+                              f"not {self.representation!r}")
 
 
 @dataclass

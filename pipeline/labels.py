@@ -6,6 +6,7 @@ column names are labelled here. A value without a label is shown as it is, tidie
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Mapping
 
 import pandas as pd
@@ -25,7 +26,7 @@ VALUE_LABELS: dict[str, Mapping[str, str]] = {
 }
 
 COLUMN_LABELS = {
-    "code_id": "Code id", "name": "Theme", "code": "Theme", "family": "Family", "set_id": "Set",
+    "code_id": "Code", "name": "Theme", "code": "Theme", "family": "Family", "set_id": "Set",
     "meeting_number": "Meeting", "meeting_month": "Month", "log_type": "Log type", "org_type": "Organisation type",
     "setting": "Setting", "role": "Role", "question_type": "Question type", "coded": "Coded", "units": "Total",
     "share": "Share", "documents": "Logs", "paragraphs": "Paragraphs", "organisations": "Organisations",
@@ -33,8 +34,12 @@ COLUMN_LABELS = {
     "first_meeting": "From meeting", "last_meeting": "To meeting", "change": "Change", "questions": "Questions",
     "logs": "Logs", "topic_id": "Topic", "label": "Topic", "keywords": "Keywords", "size": "Paragraphs",
     "best_code": "Closest theme", "code_share": "Share carrying it", "group": "Group", "meeting": "Meeting",
-    "members": "Members", "text": "Text",
+    "members": "Members", "text": "Text", "run_id": "Run reference", "command": "Command", "started_at": "Started",
+    "finished_at": "Finished",
 }
+
+_SEE_CODE = re.compile(r"\(-> ([\w.]+)\)")
+
 
 def tidy(value: object) -> str:
     """A machine value as words: 'children_families' -> 'Children families'."""
@@ -60,6 +65,11 @@ class CodeLabels:
         self.names = dict(zip(codebook["code_id"], codebook["name"]))
         self.family_of = dict(zip(codebook["code_id"], codebook["family"]))
         self.definitions = dict(zip(codebook["code_id"], codebook.get("definition", pd.Series(dtype=str))))
+        empty = pd.Series([[]] * len(codebook), index=codebook.index, dtype=object)
+        self.includes = {c: list(v) for c, v in zip(codebook["code_id"], codebook.get("include_examples", empty))}
+        # An exclude example may point to the code it belongs to instead ("... (-> process.technology)").
+        self.excludes = {c: [_SEE_CODE.sub(lambda m: f"(see “{self.code(m.group(1))}”)", e) for e in v]
+                         for c, v in zip(codebook["code_id"], codebook.get("exclude_examples", empty))}
         self.families = {family: tidy(family) for family in codebook["family"].unique()}
         self.families.update(families or {})
 
@@ -91,4 +101,10 @@ def labelled(frame: pd.DataFrame, codes: CodeLabels | None = None, keep: Iterabl
         elif column == "family" and codes is not None:
             shown[column] = shown[column].map(codes.family)
     keep = set(keep)
-    return shown.rename(columns={c: column_label(c) for c in shown.columns if c not in keep})
+    names = {c: column_label(c) for c in shown.columns if c not in keep}
+    if codes is not None and "code_id" in names:  # the ids are names now: the column is the theme
+        if "name" in shown.columns:
+            shown, names = shown.drop(columns="code_id"), {c: n for c, n in names.items() if c != "code_id"}
+        else:
+            names["code_id"] = COLUMN_LABELS["code"]
+    return shown.rename(columns=names)

@@ -317,8 +317,10 @@ class Store:
             self.con.executemany("INSERT INTO segment_embeddings (segment_id, model, vector) VALUES (?, ?, ?)", rows)
 
     def _replace_codebook(self, codebook: Codebook) -> None:
-        self.con.executemany("INSERT OR REPLACE INTO codebook (code_id, family, name, definition) VALUES (?, ?, ?, ?)",
-                             [(c.code_id, c.family, c.name, c.definition) for c in codebook.codes])
+        self.con.executemany(
+            "INSERT OR REPLACE INTO codebook (code_id, family, name, definition, include_examples, exclude_examples) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(c.code_id, c.family, c.name, c.definition, list(c.include), list(c.exclude)) for c in codebook.codes])
 
     def _insert_codings(self, run_id: str, codings: list[Coding]) -> None:
         if codings:

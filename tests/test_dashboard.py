@@ -53,6 +53,7 @@ def test_every_page_renders_without_error_or_logged_warning(path, dashboard_db, 
     assert [code for code in code_ids if code in visible] == []
     headers = [str(column) for frame in app.dataframe for column in frame.value.columns]
     assert [h for h in headers if re.fullmatch(r"[a-z]+(?:_[a-z]+)*", h)] == []
+    assert [h for h in headers if re.search(r"\bids?\b", h, re.IGNORECASE)] == []  # "Code id": names are shown
 
 
 def test_overview_shows_the_counts(dashboard_db, monkeypatch):
@@ -82,9 +83,9 @@ def test_lead_body_page_suppresses_small_cells(dashboard_db, monkeypatch, tmp_pa
     table = app.dataframe[0].value.set_index("Challenge")  # challenges by name, as readers see them
     names = dict(zip(summary["code_id"], summary["name"]))
     for code in suppressed:
-        assert table.loc[names[code], "Organisations"] == f"suppressed (<{k})"
+        assert table.loc[names[code], "Organisations"] == f"fewer than {k}"
     flagged = summary[summary["systemic"]]["code_id"].tolist()
-    assert flagged and all(table.loc[names[code], "Systemic"] == "systemic" for code in flagged)
+    assert flagged and all(table.loc[names[code], "Systemic"] == "Yes" for code in flagged)
 
 
 def test_review_accept_writes_a_human_coding(dashboard_db, monkeypatch, tmp_path):
@@ -99,6 +100,28 @@ def test_review_accept_writes_a_human_coding(dashboard_db, monkeypatch, tmp_path
     decided = con.execute("SELECT status, count(*) FROM codings WHERE method = 'human' GROUP BY ALL").fetchall()
     con.close()
     assert decided == [("rejected", 1)]
+
+
+def test_review_shows_the_codes_meaning_and_examples_and_takes_keys(dashboard_db, monkeypatch):
+    app = page("pages/6_Review.py", dashboard_db, monkeypatch)
+    with duckdb.connect(dashboard_db, read_only=True) as con:
+        stored = {code: (definition, list(examples)) for code, definition, examples in con.execute(
+            "SELECT code_id, definition, include_examples FROM codebook").fetchall()}
+    suggested = next(code for code, (definition, _) in stored.items()
+                     if app.markdown[0].value.startswith(f"**{theme_name(dashboard_db, code)}**"))
+    definition, examples = stored[suggested]
+    assert any(definition.strip() in str(c.value) for c in app.caption)
+    assert examples and any(examples[0] in str(m.value) for m in app.expander[0].markdown)
+    assert {b.key: b.proto.shortcut.upper() for b in app.button if b.key in ("accept", "reject", "skip")} == \
+        {"accept": "Y", "reject": "N", "skip": "S"}
+
+
+def theme_name(db: str, code_id: str) -> str:
+    from pipeline.labels import CodeLabels
+    from pipeline.queries.facets import codebook
+
+    with duckdb.connect(db, read_only=True) as con:
+        return CodeLabels(codebook(con)).code(code_id)
 
 
 def test_empty_or_missing_database_says_what_fills_it(tmp_path, monkeypatch):

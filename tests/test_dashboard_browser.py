@@ -116,3 +116,38 @@ def test_a_new_user_on_an_empty_database_is_told_what_to_run(browser, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_click_on_a_heatmap_cell_shows_that_cells_quotes(server, browser):
+    """The reader points at a cell (its tooltip names theme and set), clicks, and the pickers and the
+    quotes below follow: one click, not two selects."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as seen
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{server}/Themes_across_sets")
+    WebDriverWait(browser, 60).until(seen.text_to_be_present_in_element((By.TAG_NAME, "body"), "Quotes for a cell"))
+    time.sleep(1.5)
+    chart = browser.find_elements(By.CSS_SELECTOR, "[data-testid='stVegaLiteChart'] canvas, "
+                                                   "[data-testid='stVegaLiteChart'] svg.marks")[-1]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", chart)
+    width, height = chart.size["width"], chart.size["height"]
+    # The last set's column of the block's last theme: far from the default pick (first theme, first set).
+    for x_fraction, below_middle in ((0.3, 30), (0.3, 20), (0.2, 30), (0.2, 45)):  # offsets from the middle
+        ActionChains(browser).move_to_element_with_offset(chart, int(width * x_fraction),
+                                                          int(height * 0.5) - below_middle).perform()
+        time.sleep(0.5)
+        tip_text = browser.execute_script(
+            "const tip = document.getElementById('vg-tooltip-element'); return tip ? tip.innerText : '';")
+        cells = [line.strip() for line in tip_text.splitlines() if line.strip()]  # name, value, name, value...
+        tip = dict(zip(cells[::2], cells[1::2]))
+        if "Theme" in tip and "Set" in tip:
+            break
+    else:
+        pytest.fail("no heatmap cell under the pointer")
+    theme, set_id = tip["Theme"], tip["Set"]
+    ActionChains(browser).click().perform()
+    WebDriverWait(browser, 30).until(lambda b: f"in {set_id} carry “{theme}”" in b.find_element(By.TAG_NAME, "body").text)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(SCREENSHOTS / "Themes_across_sets-clicked.png"))

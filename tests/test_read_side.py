@@ -84,7 +84,7 @@ def test_logs_without_a_set_count_in_their_own_column(tmp_path):
 
     with duckdb.connect(str(tmp_path / "nosets.duckdb")) as con:
         con.execute((ROOT / "data_schema" / "schema.sql").read_text(encoding="utf-8"))
-        con.execute("INSERT INTO codebook VALUES ('c.one', 'c', 'One', 'd')")
+        con.execute("INSERT INTO codebook (code_id, family, name, definition) VALUES ('c.one', 'c', 'One', 'd')")
         for doc, set_id in (("d1", None), ("d2", "Set A")):
             con.execute("INSERT INTO documents (doc_id, source_ref, source_sha256, log_type, set_id, text, "
                         "ingested_at, run_id) VALUES (?, ?, ?, 'observer', ?, 't', now(), 'R')", [doc, doc, doc, set_id])
@@ -93,3 +93,20 @@ def test_logs_without_a_set_count_in_their_own_column(tmp_path):
                         "VALUES (?, 'c.one', 'rule', 1, 'suggested', 'R')", [doc + "s"])
         grid = code_by_set(con, Filters(), "documents")
     assert grid["share"].tolist() == [1.0, 1.0]  # the set-less log is coded, not 0 of 1
+
+
+def test_a_database_from_before_the_codebook_examples_still_reads(tmp_path):
+    """Readers open databases read-only and cannot migrate them: an older codebook table still reads."""
+    import duckdb as _duckdb
+
+    from pipeline.queries.facets import codebook
+
+    db = tmp_path / "older.duckdb"
+    with _duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE codebook (code_id VARCHAR PRIMARY KEY, family VARCHAR, name VARCHAR, "
+                    "definition VARCHAR)")
+        con.execute("INSERT INTO codebook VALUES ('process.roles', 'process', 'Rotating set roles', 'Roles.')")
+    with _duckdb.connect(str(db), read_only=True) as con:
+        frame = codebook(con)
+    assert frame["name"].tolist() == ["Rotating set roles"]
+    assert list(frame["include_examples"][0]) == [] and list(frame["exclude_examples"][0]) == []

@@ -57,3 +57,24 @@ def test_the_rule_is_stated_the_same_everywhere():
     text = SystemicRule.from_config(Config().dashboard).describe()
     assert text == "raised by at least 50% of the organisations taking part, in at least 2 sets, and by at least " \
                    "3 organisations"
+
+
+def test_breakdown_tables_read_the_same_in_every_cell_and_reach_the_browser():
+    """Counts and suppressed cells side by side: all text, so the browser table takes the column whole
+    (a column of numbers and words is one Streamlit must fall back on, and logs as an error)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from pipeline.labels import CodeLabels
+    from pipeline.tables import NOT_SHOWN, breakdown_table
+
+    codes = CodeLabels(pd.DataFrame({"code_id": ["challenge.wide"], "family": ["challenge"], "name": ["Wide"],
+                                     "definition": [""]}))
+    breakdown = pd.DataFrame({"code_id": ["challenge.wide"] * 3, "group": ["local_authority", "fostering_agency",
+                                                                         "not given"],
+                              "organisations": pd.array([1204, None, None], dtype="Int64"),
+                              "suppressed": [False, True, True]})
+    table = breakdown_table(breakdown, "org_type", codes, 3)
+    assert sorted(table.loc["Wide"].tolist()) == sorted(["1,204", NOT_SHOWN, NOT_SHOWN])
+    assert "Not given" in table.columns and "local_authority" not in table.columns
+    pa.Table.from_pandas(table)  # raises on a mixed column

@@ -72,6 +72,34 @@ def test_small_corpus_gets_readable_topics_without_outliers(embedder):
     assert {int(s.key) for s in result.over_meetings} <= {1, 2, 3, 4}
 
 
+def test_topics_are_named_by_a_short_distinct_phrase_a_reader_can_say(embedder):
+    real = [t for t in TopicModeller(TopicsConfig(), embedder).fit_transform(segments()).topics if t.topic_id != -1]
+    labels = [t.label for t in real]
+    assert len(set(labels)) == len(labels)  # no two topics read alike
+    for topic in real:
+        assert " · " not in topic.label and len(topic.label.split()) <= 5, topic.label
+        assert topic.label[0].isupper()
+        # the label is made of the topic's own keywords, which stay whole for the hover text
+        assert topic.label.split(" (")[0].split(" and ")[0].lower() in [k.lower() for k in topic.keywords]
+
+
+def test_label_phrases_prefer_a_key_phrase_and_never_repeat():
+    from pipeline.topics.representation import label_for
+
+    assert label_for(["zoom link", "camera", "hosting"]) == "Zoom link"
+    assert label_for(["supervision", "supervisions", "manager"]) == "Supervision and manager"
+    assert label_for(["small agencies", "network"], {"Small agencies"}) == "Small agencies (network)"
+    assert label_for([]) == ""
+
+
+def test_an_unknown_keyword_representation_is_refused_when_the_config_is_read():
+    from pipeline.config import Config, ConfigError
+
+    with pytest.raises(ConfigError, match="representation must be one of"):
+        Config.from_dict({"topics": {"representation": "gpt"}})
+    assert TopicsConfig().representation == "keybert_mmr"
+
+
 def test_too_few_segments_is_a_clear_error(embedder):
     with pytest.raises(TopicsUnavailable, match="at least 10 segments"):
         TopicModeller(TopicsConfig(), embedder).fit_transform(segments()[:5])

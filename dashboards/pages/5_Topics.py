@@ -1,48 +1,51 @@
-"""Inductive topics from the latest topics run: keywords, sizes, over meetings, per set, examples."""
+"""Inductive topics from a topics run: what the logs talk about beyond the codebook, where and when."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import altair as alt
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
 from common import code_labels, open_page, query
+from pipeline import charts
 from pipeline.labels import column_label, labelled
 from pipeline.queries import topics as topic_queries
+from pipeline.readable import readable
 
 open_page("Topics")
 runs = query(topic_queries.topic_runs)
 if runs.empty:
     st.info("No topics yet. Model them with `als topics --db FILE` (needs at least 10 paragraphs).")
     st.stop()
-run_id = st.selectbox("Topics run", runs["run_id"].tolist(), help="The newest run first; earlier runs are kept.")
+started = dict(zip(runs["run_id"], runs["started_at"]))
+run_id = st.selectbox("Topics run", runs["run_id"].tolist(),
+                      format_func=lambda r: f"{started[r]:%d %b %Y, %H:%M}" if hasattr(started[r], "strftime") else r,
+                      help="The newest run first; earlier runs are kept.")
 topics = query(topic_queries.topics_of_run, run_id)
-outliers = topics[topics.topic_id == -1]["size"].sum()
-st.caption(f"{len(topics[topics.topic_id >= 0])} topics; {int(outliers)} paragraphs left as outliers (topic -1).")
-st.dataframe(labelled(topics.rename(columns={"topic_id": "Topic no."}), code_labels()).style.format(
-    {column_label("code_share"): "{:.0%}"}), hide_index=True)
-st.altair_chart(alt.Chart(topics[topics.topic_id >= 0]).mark_bar().encode(
-    x=alt.X("size:Q", title="Paragraphs"), y=alt.Y("label:N", sort="-x", title=None),
-    tooltip=["topic_id", "keywords", "best_code"]), width="stretch")
+modelled = topics[topics.topic_id >= 0]
+outliers = int(topics[topics.topic_id == -1]["size"].sum())
+st.caption(f"{len(modelled)} topics found by BERTopic in the anonymised paragraphs, each named by its leading "
+           f"key phrase; {outliers} paragraphs fitted no topic. Point at a bar for the topic's keywords.")
+st.altair_chart(charts.topic_sizes(topics))
 
 left, right = st.columns(2)
 meetings = query(topic_queries.topic_meetings, run_id)
 if not meetings.empty:
     left.subheader("Over meetings")
-    left.altair_chart(alt.Chart(meetings).mark_line(point=True).encode(
-        x="meeting_number:O", y="segments:Q", color="topic_id:N"), width="stretch")
+    left.altair_chart(charts.topic_grid(meetings, topics, "meeting_number", "Meeting"))
 sets = query(topic_queries.topic_sets, run_id)
 if not sets.empty:
     right.subheader("Per set")
-    right.altair_chart(alt.Chart(sets).mark_rect().encode(
-        x="set_id:N", y="topic_id:O", color=alt.Color("segments:Q", scale=alt.Scale(scheme="greens")),
-        tooltip=["topic_id", "set_id", "segments"]), width="stretch")
+    right.altair_chart(charts.topic_grid(sets, topics, "set_id", "Set"))
+
+st.subheader("Each topic, its keywords and the theme it overlaps most")
+table = modelled.drop(columns=["topic_id"])
+st.dataframe(labelled(table, code_labels()).style.format({column_label("code_share"): "{:.0%}"}), hide_index=True)
 
 st.subheader("Example paragraphs")
-topic_id = st.selectbox("Topic", topics[topics.topic_id >= 0]["topic_id"].tolist(),
-                        format_func=lambda t: f"{t}: {topics.set_index('topic_id').loc[t, 'label']}")
-examples = query(topic_queries.topic_examples, run_id, int(topic_id), 5)
-for row in examples.itertuples():
-    st.markdown(f"> {row.text}")
+names = modelled.set_index("topic_id")["label"]
+topic_id = st.selectbox("Topic", names.index.tolist(), format_func=lambda t: names[t])
+for row in query(topic_queries.topic_examples, run_id, int(topic_id), 5).itertuples():
+    with st.container(border=True):
+        st.markdown(readable(row.text))  # placeholders as words, as on the Quotes page

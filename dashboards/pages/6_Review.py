@@ -16,6 +16,7 @@ from common import code_labels, codes, db_path, open_page, query, read_only
 from pipeline.records import Coding
 from pipeline.provenance import new_run_id, package_versions
 from pipeline.queries.review_queue import count_pending, count_reviewed, pending_suggestions
+from pipeline.readable import readable
 from pipeline.store import RunRecord, Store
 
 open_page("Review", "Review suggested codings")
@@ -62,17 +63,25 @@ st.markdown(f"**{labels.code(item.code_id)}** · {labels.family(labels.family_of
 definition = labels.definitions.get(item.code_id)
 if isinstance(definition, str) and definition.strip():
     st.caption(f"What this theme means: {definition.strip()}")
-st.markdown(f"> {item.text}")
+includes, excludes = labels.includes.get(item.code_id, []), labels.excludes.get(item.code_id, [])
+if includes or excludes:
+    with st.expander("The codebook's examples of this theme"):
+        covers, not_covered = st.columns(2)
+        covers.markdown("**It covers**\n" + "\n".join(f"- {example}" for example in includes[:5]))
+        not_covered.markdown("**It does not cover**\n" + ("\n".join(f"- {example}" for example in excludes[:5])
+                                                         or "- (no examples in the codebook)"))
+st.markdown(f"> {readable(item.text)}")
 st.caption(f"{item.set_id or 'No set'} · meeting {item.meeting_number if item.meeting_number == item.meeting_number else '?'}"
            f" · {item.field_prompt}")
 accept, reject, skip = st.columns(3)
-if accept.button("Accept", key="accept", type="primary", disabled=LOCKED):
+# Keyboard: Y accepts, N rejects, S skips (Streamlit keeps C and R for itself).
+if accept.button("Accept", key="accept", type="primary", disabled=LOCKED, shortcut="Y"):
     record([Coding(item.segment_id, item.code_id, "human", 1.0, "accepted")])
     st.rerun()
-if reject.button("Reject", key="reject", disabled=LOCKED):
+if reject.button("Reject", key="reject", disabled=LOCKED, shortcut="N"):
     record([Coding(item.segment_id, item.code_id, "human", 1.0, "rejected")])
     st.rerun()
-if skip.button("Skip", key="skip"):
+if skip.button("Skip", key="skip", shortcut="S"):
     st.session_state["review_position"] = (position + 1) % len(pending)
     st.rerun()
 added = st.selectbox("Add a theme to this paragraph", ["(none)"] + code_list["code_id"].tolist(), key="add_code",

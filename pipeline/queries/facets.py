@@ -27,5 +27,12 @@ def code_families(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def codebook(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The stored codebook: code_id, family, name, definition."""
-    return con.execute("SELECT code_id, family, name, definition FROM codebook ORDER BY code_id").df()
+    """The stored codebook: code_id, family, name, definition, include and exclude examples (lists).
+
+    A database written before the examples were stored has no such columns, and a read-only reader
+    cannot add them: its codes then have no examples."""
+    stored = {c for (c,) in con.execute("SELECT column_name FROM information_schema.columns "
+                                        "WHERE table_name = 'codebook'").fetchall()}
+    examples = ", ".join(f"coalesce({c}, []) AS {c}" if c in stored else f"CAST([] AS VARCHAR[]) AS {c}"
+                         for c in ("include_examples", "exclude_examples"))
+    return con.execute(f"SELECT code_id, family, name, definition, {examples} FROM codebook ORDER BY code_id").df()

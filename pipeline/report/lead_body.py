@@ -20,6 +20,7 @@ from pipeline.queries.quotes import quote_candidates, vector_model
 from pipeline.report.document import Bullets, Figure, Quote, Report, Section, Table, Text
 from pipeline.report.quotes import QuoteSelector
 from pipeline.report.wording import period_text, plural
+from pipeline.tables import NOT_SHOWN, challenge_table, count_text, suppressed_text
 
 CHALLENGE_FAMILY = "challenge"
 LEAD_BODY_QUOTES = 3
@@ -50,10 +51,6 @@ def build_lead_body_report(con: duckdb.DuckDBPyConnection, config: Config, selec
     return report
 
 
-def _suppressed_text(k: int) -> str:
-    return f"fewer than {k}"
-
-
 def _overview_section(summary: dict, challenges: pd.DataFrame, flagged: pd.DataFrame, codes: CodeLabels,
                       k: int, rule: systemic.SystemicRule) -> Section:
     section = Section("Summary")
@@ -67,22 +64,9 @@ def _overview_section(summary: dict, challenges: pd.DataFrame, flagged: pd.DataF
     if not visible.empty:
         section.add(Figure(charts.challenge_organisations(challenges, codes),
                            "Organisations raising each challenge (systemic ones highlighted)"))
-    table = pd.DataFrame({
-        "Challenge": challenges["code_id"].map(codes.code),
-        "Organisations": [_count(v, s, k) for v, s in zip(challenges["organisations"], challenges["suppressed"])],
-        "Share of organisations": [_share(v, s, k) for v, s in zip(challenges["share"], challenges["suppressed"])],
-        "Sets": [_count(v, s, k, "–") for v, s in zip(challenges["sets"], challenges["suppressed"])],
-        "Logs": [_count(v, s, k, "–") for v, s in zip(challenges["documents"], challenges["suppressed"])],
-        "Systemic": challenges["systemic"].map({True: "Yes", False: ""}),
-    })
+    table = challenge_table(challenges, codes, k)
     return section.add(Table(table, f"Every challenge theme; counts resting on fewer than {k} organisations are "
                                     "not shown"))
-
-
-def _count(value, suppressed: bool, k: int, hidden: str | None = None) -> str:
-    if suppressed or value is None or pd.isna(value):
-        return hidden if hidden is not None else _suppressed_text(k)
-    return f"{int(value):,}"
 
 
 def _challenge_section(row, breakdowns: dict[str, pd.DataFrame], trend: pd.DataFrame, quotes, codes: CodeLabels,
@@ -98,7 +82,7 @@ def _challenge_section(row, breakdowns: dict[str, pd.DataFrame], trend: pd.DataF
         if frame.empty:
             continue
         # "not shown", not "fewer than k": a second cell may be hidden so the first cannot be subtracted out.
-        shown = [f"{value_label(by, g if g != 'not given' else None)}: {_count(v, s, k, 'not shown')}"
+        shown = [f"{value_label(by, g if g != 'not given' else None)}: {count_text(v, s, k, NOT_SHOWN)}"
                  for g, v, s in zip(frame["group"], frame["organisations"], frame["suppressed"])]
         groups.append(f"{label}: " + "; ".join(shown) + ".")
     if groups:
@@ -106,7 +90,7 @@ def _challenge_section(row, breakdowns: dict[str, pd.DataFrame], trend: pd.DataF
     mine = trend[trend["code_id"] == row.code_id].sort_values("meeting_number")
     if not mine.empty:
         section.add(Text("Organisations raising it, by meeting: " + "; ".join(
-            f"meeting {int(m)}: {_count(v, sup, k)}" for m, v, sup in
+            f"meeting {int(m)}: {count_text(v, sup, k)}" for m, v, sup in
             zip(mine["meeting_number"], mine["organisations"], mine["suppressed"])) + "."))
     section.blocks += [Quote(q.text, q.attribution) for q in quotes] or [Text("No quotable paragraph.", "note")]
     return section
@@ -122,15 +106,11 @@ def _trend_blocks(trend: pd.DataFrame, codes: CodeLabels, k: int) -> list:
                    f"Organisations raising each systemic challenge, by meeting (a gap: fewer than {k} organisations)")]
 
 
-def _share(value, suppressed: bool, k: int) -> str:
-    return _suppressed_text(k) if suppressed else f"{float(value):.0%}"
-
-
 def _method_section(k: int, rule: systemic.SystemicRule) -> Section:
     return Section("How to read this briefing", [Bullets([
         f"A challenge counts as systemic when it is {rule.describe()}: one busy set, or one organisation "
         "writing often, does not make a challenge national.",
-        f"A count resting on fewer than {k} organisations is not shown (\"{_suppressed_text(k)}\", or a gap in a "
+        f"A count resting on fewer than {k} organisations is not shown (\"{suppressed_text(k)}\", or a gap in a "
         "chart), so that no organisation can be singled out; organisations are never named or coded here.",
         "Where one part of a breakdown is hidden, a second part is hidden too (\"not shown\"), so that the first "
         "cannot be worked out from the total.",

@@ -21,6 +21,7 @@ from pipeline.config import TopicsConfig
 from pipeline.embeddings import Embedder
 from pipeline.records import Coding
 from pipeline.topics.clustering import LARGE_CORPUS, strategy_for
+from pipeline.topics.representation import label_for, representation_for
 
 MIN_SEGMENTS = 10
 PLACEHOLDER = re.compile(r"\[(?:[A-Z]+\d*|M-[0-9A-F]+)\]")
@@ -144,6 +145,7 @@ class TopicModeller:
                                      min_df=1 if size < 200 else 2)
         model = BERTopic(embedding_model=self.embedder.model, umap_model=umap_model, hdbscan_model=cluster_model,
                          vectorizer_model=vectorizer, ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+                         representation_model=representation_for(self.config.representation),
                          min_topic_size=min_topic_size, nr_topics=nr_topics, verbose=False)
         topics, _ = model.fit_transform(docs, embeddings)
         return model, [int(t) for t in topics]
@@ -162,11 +164,12 @@ class TopicModeller:
     # -- what a person reads --------------------------------------------------
 
     def _describe(self, model, segments: list[TopicSegment], topics: list[int]) -> list[Topic]:
-        described = []
+        described, labels = [], set()
         for topic_id in sorted(set(topics)):
             members = [s for s, t in zip(segments, topics) if t == topic_id]
             words = tuple(w for w, _ in (model.get_topic(topic_id) or [])[:10] if w)
-            label = "outliers" if topic_id == -1 else " · ".join(words[:3]) or f"topic {topic_id}"
+            label = "outliers" if topic_id == -1 else label_for(words, labels) or f"topic {topic_id}"
+            labels.add(label)
             counts = Counter(c for s in members for c in s.codes)
             best, hits = counts.most_common(1)[0] if counts else (None, 0)
             described.append(Topic(topic_id, label, words, len(members), best, round(hits / len(members), 4)))
