@@ -1,40 +1,106 @@
-"""Exports that read the database: the contract's JSONL (exact) and a CSV of segments (formula-safe)."""
+"""Exports that read the database, one writer per format, each written atomically (temp file, rename).
+
+- jsonl: the data contract's documents, exact;
+- csv: the paragraphs with their codes, formula-safe;
+- qdpx: a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder (pipeline.interop.qdpx_export);
+- xlsx: the analysis workbook, a sheet per table (pipeline.analysis_tables);
+- parquet: a folder with every analysis table and the paragraphs, for analysts (pipeline.analysis_tables).
+"""
 from __future__ import annotations
 
 import json
 import os
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
+
+import duckdb
 
 from pipeline.formula_safe import protect_frame
 from pipeline.queries import documents as queries
 from pipeline.store import connect
 
-FORMATS = ("jsonl", "csv")
+
+@dataclass(frozen=True)
+class Written:
+    count: int
+    unit: str  # what was counted: "documents", "segments", "sources", "tables"
+    detail: str = ""
 
 
-def export(db_path: str | Path, fmt: str, out_path: str | Path) -> int:
-    """Write the export atomically (temp file then rename); return the number of records."""
-    if fmt not in FORMATS:
+def _jsonl(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
+    count = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for doc in queries.iter_documents(con):
+            handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            count += 1
+    return Written(count, "documents")
+
+
+def _csv(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
+    frame = queries.segment_rows(con)
+    # A paragraph starting with = + - @ would run as a formula when the CSV is opened in Excel.
+    protect_frame(frame).to_csv(out, index=False, encoding="utf-8")
+    return Written(len(frame), "segments")
+
+
+def _qdpx(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
+    from pipeline.interop.qdpx_export import write_project
+
+    counts = write_project(con, out)
+    return Written(counts.sources, "sources", f"{counts.codes} codes, {counts.selections} coded paragraphs, "
+                                              f"{counts.codings} codings, {counts.topics} topics")
+
+
+def _xlsx(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
+    from pipeline.analysis_tables import write_workbook
+
+    sheets = write_workbook(con, out)
+    return Written(len(sheets), "sheets", ", ".join(sheets))
+
+
+def _parquet(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
+    from pipeline.analysis_tables import write_parquet
+
+    tables = write_parquet(con, out)
+    return Written(len(tables), "tables", ", ".join(tables))
+
+
+WRITERS: dict[str, Callable[[duckdb.DuckDBPyConnection, Path], Written]] = {
+    "jsonl": _jsonl, "csv": _csv, "qdpx": _qdpx, "xlsx": _xlsx, "parquet": _parquet}
+FORMATS = tuple(WRITERS)
+FOLDER_FORMATS = {"parquet"}  # written as a folder of files
+
+
+def export(db_path: str | Path, fmt: str, out_path: str | Path) -> Written:
+    """Write the export atomically (a temp file or folder, then a rename) and say what was written."""
+    if fmt not in WRITERS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if not Path(db_path).exists():
         raise FileNotFoundError(f"database {db_path} does not exist; run `als run INPUT_DIR --db {db_path}` first")
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     partial = out_path.with_name(out_path.name + ".partial")
+    _remove(partial)
+    if fmt in FOLDER_FORMATS:
+        partial.mkdir()
     con = connect(db_path, read_only=True)
     try:
-        if fmt == "jsonl":
-            count = 0
-            with partial.open("w", encoding="utf-8") as handle:
-                for doc in queries.iter_documents(con):
-                    handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
-                    count += 1
-        else:
-            frame = queries.segment_rows(con)
-            # A paragraph starting with = + - @ would run as a formula when the CSV is opened in Excel.
-            protect_frame(frame).to_csv(partial, index=False, encoding="utf-8")
-            count = len(frame)
+        written = WRITERS[fmt](con, partial)
+    except BaseException:
+        _remove(partial)  # never a half-written export
+        raise
     finally:
         con.close()
+    if fmt in FOLDER_FORMATS and out_path.exists():
+        _remove(out_path)
     os.replace(partial, out_path)
-    return count
+    return written
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()

@@ -285,9 +285,16 @@ class Store:
             if cleaned != value:
                 self.con.execute(f'UPDATE {table} SET "{column}" = ? WHERE rowid = ?', [cleaned, rowid])
 
-    def write_codings(self, run: RunRecord, codings: list[Coding]) -> int:
-        """Add codings (review decisions) under a run of their own, atomically; returns rows added."""
+    def write_codings(self, run: RunRecord, codings: list[Coding], new_codes: Iterable = ()) -> int:
+        """Add codings (review decisions) under a run of their own, with any codes they need that the
+        codebook lacks (`new_codes`, codebook Code records), atomically; returns rows added."""
+        new_codes = list(new_codes)
         with self._run(run):
+            if new_codes:
+                self.con.executemany(
+                    "INSERT INTO codebook (code_id, family, name, definition, include_examples, exclude_examples) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [(c.code_id, c.family, c.name, c.definition, list(c.include), list(c.exclude)) for c in new_codes])
             self._insert_codings(run.run_id, codings)
         return len(codings)
 

@@ -30,7 +30,7 @@ def database(small_db):
 
 def test_jsonl_export_has_the_contract_shape(database, tmp_path):
     out = tmp_path / "export.jsonl"
-    assert export(database, "jsonl", out) == 2
+    assert export(database, "jsonl", out).count == 2
     docs = [json.loads(line) for line in out.read_text().splitlines()]
     first = docs[0]
     for key in ("source_ref", "log_type", "set_id", "member_code", "org_type", "role", "text", "codes",
@@ -57,7 +57,7 @@ def test_codes_union_ignores_rejected_codings(database, tmp_path):
 
 def test_csv_export_of_segments(database, tmp_path):
     out = tmp_path / "segments.csv"
-    assert export(database, "csv", out) == 3
+    assert export(database, "csv", out).count == 3
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert rows[0]["field_prompt"] == "What hindered the set" and rows[0]["member_code"].startswith("M-")
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import typer
 
-from pipeline.cli import coding, dashboard, export, privacy, report, review, run, topics
+from pipeline.cli import coding, dashboard, export, interop, privacy, report, review, run, topics
 from pipeline.cli.common import EXIT_CODES_HELP, EXIT_USAGE, ConfigOption, DbOption, console, load_config
 
 
@@ -54,5 +54,7 @@ app.add_typer(coding.commands)     # train, evaluate
 app.add_typer(topics.commands)     # topics
 app.add_typer(review.commands, name="review")  # review export, review import
 app.add_typer(report.commands, name="report")  # report evaluator, report lead-body
+app.add_typer(interop.import_commands, name="import")  # import qdpx
+app.add_typer(interop.codebook_commands, name="codebook")  # codebook export
 
 __all__ = ["app", "ConfigOption", "DbOption", "console", "load_config"]

@@ -88,7 +88,7 @@ class Codebook:
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
-    """Load and validate a YAML or CSV codebook (the default one when `path` is None)."""
+    """Load and validate a YAML, CSV or REFI-QDA .qdc codebook (the default one when `path` is None)."""
     path = Path(path) if path else DEFAULT_CODEBOOK
     if not path.exists():
         raise CodebookError(f"codebook {path} does not exist")
@@ -97,8 +97,12 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
         codebook = _from_csv(path, default)
     elif path.suffix.lower() in (".yaml", ".yml"):
         codebook = _from_yaml(path)
+    elif path.suffix.lower() == ".qdc":  # a REFI-QDA codebook from a QDA tool
+        from pipeline.interop.qdc import read_qdc
+
+        codebook = read_qdc(path)
     else:
-        raise CodebookError(f"codebook {path}: use a .yaml, .yml or .csv file")
+        raise CodebookError(f"codebook {path}: use a .yaml, .yml, .csv or .qdc (REFI-QDA) file")
     return codebook
 
 
@@ -201,9 +205,9 @@ def _validate(codebook: Codebook, path: Path, problems: list[str], where: list[s
             _check_pattern(pattern, f"question type {question_type.type_id}", problems)
     for number, hint in enumerate(codebook.prompt_hints, start=1):
         _check_pattern(hint.prompt, f"prompt hint #{number}", problems)
-        # A CSV codebook inherits the default hints: codes it dropped are simply not hinted.
+        # A CSV or .qdc codebook inherits the default hints: codes it dropped are simply not hinted.
         unknown = [ref for ref in hint.codes + hint.implies if not codebook.expand((ref,))]
-        if unknown and path.suffix.lower() != ".csv":
+        if unknown and path.suffix.lower() not in (".csv", ".qdc"):
             problems.append(f"prompt hint #{number}: unknown code(s) {', '.join(unknown)}")
     if problems:
         raise CodebookError(f"codebook {path} has {len(problems)} problem(s):\n  - " + "\n  - ".join(problems))
