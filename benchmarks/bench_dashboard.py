@@ -23,8 +23,7 @@ import duckdb
 from inflate import inflate
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["Overview.py", "pages/1_Themes_across_sets.py", "pages/2_Change_over_meetings.py", "pages/3_Quotes.py",
-         "pages/4_Systemic_challenges.py", "pages/5_Topics.py", "pages/6_Review.py"]
+PAGES = ["Overview.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "dashboards" / "pages").glob("*.py"))
 
 
 def main() -> None:

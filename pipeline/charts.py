@@ -42,7 +42,8 @@ def themes_by_set(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents
 
 
 def themes_by_set_blocks(frame: pd.DataFrame, codes: CodeLabels, unit: str = "documents",
-                         clickable: bool = False) -> list[tuple[str, alt.TopLevelMixin]]:
+                         clickable: bool = False, column: str = "set_id",
+                         column_title: str = "Set") -> list[tuple[str, alt.TopLevelMixin]]:
     """The same heatmap as (family, chart) blocks, each a single layered chart, so the dashboard can draw
     them one under the other with a click selection on each (Streamlit selects in no concatenated chart).
     Every block has the same label gutter and cell width, so the sets line up down the page."""
@@ -50,23 +51,28 @@ def themes_by_set_blocks(frame: pd.DataFrame, codes: CodeLabels, unit: str = "do
     # "pad": the cells keep their size and the axis labels come on top (Streamlit's default, "fit",
     # squeezes every row to make room for the labels).
     return [(family, _themed(block.properties(autosize=alt.AutoSizeParams(type="pad", contains="padding"))))
-            for family, block in _heatmap_blocks(data, unit, clickable)]
+            for family, block in _heatmap_blocks(data, unit, clickable, column, column_title)]
 
 
 def _with_names(frame: pd.DataFrame, codes: CodeLabels) -> pd.DataFrame:
     return frame.assign(theme=frame["code_id"].map(codes.code), family=frame["family"].map(codes.family))
 
 
-def _heatmap_blocks(data: pd.DataFrame, unit: str, clickable: bool = False):
-    sets = max(1, data["set_id"].nunique())
+def _heatmap_blocks(data: pd.DataFrame, unit: str, clickable: bool = False, column: str = "set_id",
+                    column_title: str = "Set"):
+    """Theme x `column` (a set, by default; any document attribute as text) blocks, one per family."""
+    values = data[column]
+    order = [str(v) for v in sorted(values.dropna().unique())] + (["Not given"] if values.isna().any() else [])
+    data = data.assign(**{column: values.map(lambda v: "Not given" if pd.isna(v) else str(v))})
+    sets = max(1, data[column].nunique())
     data = data.assign(label=[f"{s:.0%} ({c}/{u})" if u else "" for s, c, u in
                               zip(data["share"], data["coded"], data["units"])])
     width = min(WIDTH - 220, 120 * sets) if sets <= LABELLED_SETS else 22 * sets
-    pick = alt.selection_point(name=CELL_SELECTION, fields=["code_id", "set_id"], on="click", clear="dblclick",
+    pick = alt.selection_point(name=CELL_SELECTION, fields=["code_id", column], on="click", clear="dblclick",
                                empty=True) if clickable else None
     for index, (family, rows) in enumerate(data.groupby("family", sort=False)):
         base = alt.Chart(rows).encode(
-            x=alt.X("set_id:N", title=None, scale=alt.Scale(domain=sorted(data["set_id"].unique())),
+            x=alt.X(f"{column}:N", title=None, scale=alt.Scale(domain=order),
                     axis=alt.Axis(labelAngle=0 if sets <= LABELLED_SETS else -45, orient="top",
                                   labelFontWeight="bold")),
             y=alt.Y("theme:N", title=None, sort="ascending",
@@ -76,7 +82,7 @@ def _heatmap_blocks(data: pd.DataFrame, unit: str, clickable: bool = False):
         cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
             color=alt.Color("share:Q", title=f"Share of {unit}", scale=alt.Scale(scheme="blues", domain=[0, 1]),
                             legend=legend),
-            tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("set_id:N", title="Set"),
+            tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip(f"{column}:N", title=column_title),
                      alt.Tooltip("coded:Q", title=f"Coded {unit}"), alt.Tooltip("units:Q", title=f"All {unit}"),
                      alt.Tooltip("share:Q", title="Share", format=".0%")])
         if pick is not None:  # the chosen cell stays dark, the others fade; a double click clears
@@ -248,3 +254,22 @@ def topic_grid(counts: pd.DataFrame, topics: pd.DataFrame, column: str, title: s
         text="segments:Q", color=alt.condition(dark, alt.value("white"), alt.value("#1f2933")))
     return _themed(alt.layer(cells, text).properties(width=min(WIDTH - 260, 60 * len(order)),
                                                      height=alt.Step(24)))
+
+
+def co_occurrence(pairs: pd.DataFrame, codes: CodeLabels, unit: str = "paragraphs") -> alt.Chart:
+    """Theme x theme: units carrying both, labelled; the diagonal (a theme with itself) left out so the
+    pairs carry the colour. `pairs`: queries.crosstabs.co_occurrence, small cells already withheld (NA)."""
+    data = pairs[pairs["code_a"] != pairs["code_b"]].assign(
+        a=lambda f: f["code_a"].map(codes.code), b=lambda f: f["code_b"].map(codes.code))
+    order = sorted(set(data["a"]) | set(data["b"]))  # every theme keeps its row, even with its cells withheld
+    data = data[data["units"].notna()].assign(units=lambda f: f["units"].astype("int64"))  # withheld: a blank
+    base = alt.Chart(data).encode(
+        x=alt.X("b:N", title=None, sort=order, axis=alt.Axis(labelAngle=-40, orient="top", labelLimit=200)),
+        y=alt.Y("a:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)))
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("units:Q", title=f"{unit.capitalize()} with both", scale=alt.Scale(scheme="blues")),
+        tooltip=[alt.Tooltip("a:N", title="Theme"), alt.Tooltip("b:N", title="With"),
+                 alt.Tooltip("units:Q", title=unit.capitalize()), alt.Tooltip("organisations:Q", title="Organisations")])
+    text = base.mark_text(fontSize=10).encode(text="units:Q", color=alt.condition(
+        f"datum.units > {0.55 * max(1, float(data['units'].max() or 1))}", alt.value("white"), alt.value("#1f2933")))
+    return _themed(alt.layer(cells, text).properties(width=alt.Step(30), height=alt.Step(24)))

@@ -29,7 +29,7 @@ class Written:
     detail: str = ""
 
 
-def _jsonl(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
+def _jsonl(con: duckdb.DuckDBPyConnection, out: Path, k: int) -> Written:
     count = 0
     with out.open("w", encoding="utf-8") as handle:
         for doc in queries.iter_documents(con):
@@ -38,14 +38,14 @@ def _jsonl(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
     return Written(count, "documents")
 
 
-def _csv(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
+def _csv(con: duckdb.DuckDBPyConnection, out: Path, k: int) -> Written:
     frame = queries.segment_rows(con)
     # A paragraph starting with = + - @ would run as a formula when the CSV is opened in Excel.
     protect_frame(frame).to_csv(out, index=False, encoding="utf-8")
     return Written(len(frame), "segments")
 
 
-def _qdpx(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
+def _qdpx(con: duckdb.DuckDBPyConnection, out: Path, k: int) -> Written:
     from pipeline.interop.qdpx_export import write_project
 
     counts = write_project(con, out)
@@ -53,28 +53,30 @@ def _qdpx(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
                                               f"{counts.codings} codings, {counts.topics} topics")
 
 
-def _xlsx(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
+def _xlsx(con: duckdb.DuckDBPyConnection, out: Path, k: int) -> Written:
     from pipeline.analysis_tables import write_workbook
 
-    sheets = write_workbook(con, out)
+    sheets = write_workbook(con, out, k)
     return Written(len(sheets), "sheets", ", ".join(sheets))
 
 
-def _parquet(con: duckdb.DuckDBPyConnection, out: Path) -> Written:
+def _parquet(con: duckdb.DuckDBPyConnection, out: Path, k: int) -> Written:
     from pipeline.analysis_tables import write_parquet
 
-    tables = write_parquet(con, out)
+    tables = write_parquet(con, out, k)
     return Written(len(tables), "tables", ", ".join(tables))
 
 
-WRITERS: dict[str, Callable[[duckdb.DuckDBPyConnection, Path], Written]] = {
+# Each writer: (read-only connection, temp path, k = the small-cell threshold) -> what it wrote.
+WRITERS: dict[str, Callable[[duckdb.DuckDBPyConnection, Path, int], Written]] = {
     "jsonl": _jsonl, "csv": _csv, "qdpx": _qdpx, "xlsx": _xlsx, "parquet": _parquet}
 FORMATS = tuple(WRITERS)
 FOLDER_FORMATS = {"parquet"}  # written as a folder of files
 
 
-def export(db_path: str | Path, fmt: str, out_path: str | Path) -> Written:
-    """Write the export atomically (a temp file or folder, then a rename) and say what was written."""
+def export(db_path: str | Path, fmt: str, out_path: str | Path, min_organisations: int = 3) -> Written:
+    """Write the export atomically (a temp file or folder, then a rename) and say what was written.
+    `min_organisations` is the small-cell rule's k for the analysis tables ([dashboard] in the config)."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if not Path(db_path).exists():
@@ -87,7 +89,7 @@ def export(db_path: str | Path, fmt: str, out_path: str | Path) -> Written:
         partial.mkdir()
     con = connect(db_path, read_only=True)
     try:
-        written = WRITERS[fmt](con, partial)
+        written = WRITERS[fmt](con, partial, min_organisations)
     except BaseException:
         _remove(partial)  # never a half-written export
         raise

@@ -14,8 +14,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"Overview": "", "Themes_across_sets": "Themes_across_sets", "Change_over_meetings": "Change_over_meetings",
-         "Quotes": "Quotes", "Systemic_challenges": "Systemic_challenges", "Topics": "Topics", "Review": "Review"}
+# Overview is the app's start page; every file under dashboards/pages/ is a page at /<name without its number>.
+PAGES = {"Overview": "", **{p.stem.split("_", 1)[1]: p.stem.split("_", 1)[1]
+                            for p in sorted((ROOT / "dashboards" / "pages").glob("*.py"))}}
 WIDTH = 1400
 
 

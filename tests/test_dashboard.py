@@ -12,8 +12,7 @@ from pipeline.queries.systemic import SystemicRule, challenge_summary
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["Overview.py", "pages/1_Themes_across_sets.py", "pages/2_Change_over_meetings.py", "pages/3_Quotes.py",
-         "pages/4_Systemic_challenges.py", "pages/5_Topics.py", "pages/6_Review.py"]
+PAGES = ["Overview.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "dashboards" / "pages").glob("*.py"))
 
 
 @pytest.fixture(scope="module")

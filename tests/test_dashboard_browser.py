@@ -21,7 +21,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (shutil.which("chromium")
                                                    reason="Debian chromium and chromium-driver not installed")]
 PAGE_TITLES = {"": "Overview", "Themes_across_sets": "Themes across sets",
                "Change_over_meetings": "Change over meetings", "Quotes": "Quotes explorer",
-               "Systemic_challenges": "Systemic challenges", "Topics": "Topics", "Review": "Review suggested codings"}
+               "Systemic_challenges": "Systemic challenges", "Topics": "Topics", "Review": "Review suggested codings",
+               "Themes_by_attribute": "Themes by attribute"}
 SCREENSHOTS = ROOT / "out" / "screenshots"
 
 

@@ -1,4 +1,4 @@
-"""`als export`: the anonymised documents as JSONL (the data contract) or the segments as CSV."""
+"""`als export`: the programme for other tools (JSONL, CSV, REFI-QDA .qdpx, XLSX workbook, Parquet)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,8 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from pipeline.cli.common import EXIT_USAGE, console, stops_when_busy
+from pipeline.cli.common import EXIT_USAGE, ConfigOption, console, load_config, stops_when_busy
+from pipeline.config import ConfigError
 
 commands = typer.Typer()
 
@@ -19,6 +20,7 @@ def export(
         help="jsonl (documents, the data contract), csv (paragraphs), qdpx (a REFI-QDA project for NVivo, "
              "ATLAS.ti, MAXQDA, QualCoder), xlsx (analysis workbook) or parquet (a folder of analysis tables)."),
     out: Path = typer.Option(..., help="File (folder for parquet) to write, replaced atomically."),
+    config: Path = ConfigOption,
 ) -> None:
     """Write the anonymised programme for other tools: the contract's JSONL, a paragraphs CSV, a REFI-QDA
     project, the analysis workbook or Parquet tables.
@@ -30,8 +32,9 @@ def export(
 
     try:
         with stops_when_busy():
-            written = write_export(db, format, out)
-    except (ValueError, FileNotFoundError) as error:
+            settings = load_config(config)
+            written = write_export(db, format, out, settings.dashboard.min_organisations)
+    except (ValueError, FileNotFoundError, ConfigError) as error:
         console.print(f"[red]{escape(str(error))}[/]")
         raise typer.Exit(EXIT_USAGE) from None
     console.print(f"Wrote {written.count} {written.unit} to {escape(str(out))}"

@@ -36,8 +36,18 @@ def code_by_meeting(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str 
     return _code_share(con, filters, unit, "meeting_number")
 
 
+# Document attributes a theme's share can be broken down by (the dashboard's pages, the workbook's sheets).
+SHARE_ATTRIBUTES = ("set_id", "meeting_number", "meeting_month", "log_type", "org_type", "setting", "role")
+
+
+def code_by_attribute(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, by: str) -> pd.DataFrame:
+    """One row per (code, value of a document attribute): units carrying the code, units with that value,
+    and the share; logs without a value count under a missing value of their own."""
+    return _code_share(con, filters, unit, by)
+
+
 def _code_share(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, by: str) -> pd.DataFrame:
-    if by not in ("set_id", "meeting_number"):
+    if by not in SHARE_ATTRIBUTES:
         raise ValueError(f"cannot group by {by}")
     doc_where, doc_params = filters.documents_where()
     code_where, code_params = filters.codes_where()
