@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from common import db_path, open_page, query
+from common import db_path, open_page, query, show_chart
 from pipeline import charts
 from pipeline.labels import labelled
 from pipeline.queries import overview
@@ -21,7 +21,7 @@ st.caption(f"{counts['paragraphs']} paragraphs, {counts['coded_paragraphs']} wit
 
 st.subheader("Logs per meeting, by type")
 per_meeting = query(overview.logs_per_meeting)
-st.altair_chart(charts.logs_per_meeting(per_meeting))
+show_chart(charts.logs_per_meeting(per_meeting))
 
 left, right = st.columns(2)
 with left:

@@ -179,3 +179,10 @@ def share_page(title: str, share_query: Callable, empty_message: str):
         st.stop()
     return filters, unit, frame
 
+
+
+def show_chart(chart, container=None, **options):
+    """A pipeline.charts chart as the reports draw it: its own size (not stretched to the page, which
+    would push its legend out of sight) and its own theme; `options` go to st.altair_chart (key,
+    on_select...)."""
+    return (container or st).altair_chart(chart, width="content", theme=None, **options)

@@ -24,6 +24,9 @@ HEATMAP_GUTTER = 270  # px for theme names, the same in every family's block
 
 
 def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    # "pad": the chart keeps the size it asks for and its axes and legends come on top. Streamlit would
+    # otherwise "fit" a single chart into that size, squeezing the plot to make room for a legend below.
+    chart = chart.properties(autosize=alt.AutoSizeParams(type="pad", contains="padding"))
     return chart.configure(font=FONT).configure_axis(labelFontSize=11, titleFontSize=12, labelLimit=320) \
         .configure_legend(labelFontSize=11, titleFontSize=12, labelLimit=320).configure_view(stroke=None)
 
@@ -48,10 +51,7 @@ def themes_by_set_blocks(frame: pd.DataFrame, codes: CodeLabels, unit: str = "do
     them one under the other with a click selection on each (Streamlit selects in no concatenated chart).
     Every block has the same label gutter and cell width, so the sets line up down the page."""
     data = _with_names(frame, codes)
-    # "pad": the cells keep their size and the axis labels come on top (Streamlit's default, "fit",
-    # squeezes every row to make room for the labels).
-    return [(family, _themed(block.properties(autosize=alt.AutoSizeParams(type="pad", contains="padding"))))
-            for family, block in _heatmap_blocks(data, unit, clickable, column, column_title)]
+    return [(family, _themed(block)) for family, block in _heatmap_blocks(data, unit, clickable, column, column_title)]
 
 
 def _with_names(frame: pd.DataFrame, codes: CodeLabels) -> pd.DataFrame:

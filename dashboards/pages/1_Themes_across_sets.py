@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import code_labels, codes, query, share_page
+from common import code_labels, codes, query, share_page, show_chart
 from pipeline import charts
 from pipeline.labels import value_label
 from pipeline.queries.themes import code_by_set, quotes
@@ -29,15 +29,15 @@ filters, unit, grid = share_page("Themes across sets", code_by_set, "No document
 labels = code_labels()
 set_ids = sorted(grid["set_id"].dropna().unique().tolist())
 if len(set_ids) > charts.HEATMAP_SETS:  # too many sets for cells: each theme's spread (pipeline.charts)
-    st.altair_chart(charts.themes_by_set(grid, labels, unit))
+    show_chart(charts.themes_by_set(grid, labels, unit))
 else:
     st.caption("Each cell: the share of a set's " + unit + " carrying the theme, and how many of how many. "
                "Click a cell to read its quotes below; double-click to clear.")
     # The programme report's "Themes by set", one family's block at a time: a click selects a cell.
     for family, block in charts.themes_by_set_blocks(grid, labels, unit, clickable=True):
         key = f"heatmap-{family}"
-        st.altair_chart(block, on_select=lambda key=key: picked_from_chart(key), key=key, width="content", theme=None,
-                        selection_mode=charts.CELL_SELECTION)
+        show_chart(block, on_select=lambda key=key: picked_from_chart(key), key=key,
+                   selection_mode=charts.CELL_SELECTION)
 
 st.subheader("Quotes for a cell")
 code_ids = codes()["code_id"].tolist()

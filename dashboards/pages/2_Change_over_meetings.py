@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import code_labels, share_page
+from common import code_labels, share_page, show_chart
 from pipeline import charts
 from pipeline.labels import column_label, labelled
 from pipeline.queries.themes import code_by_meeting, rises_and_falls
@@ -28,7 +28,7 @@ picked = st.multiselect("Themes", by_meeting["code_id"].drop_duplicates().tolist
                              f"up to {MOST_THEMES} at once.")
 if picked:
     # The same chart as the programme report's "Change over meetings" (pipeline.charts), for the picked themes.
-    st.altair_chart(charts.change_over_meetings(by_meeting, labels, unit, themes=picked))
+    show_chart(charts.change_over_meetings(by_meeting, labels, unit, themes=picked))
 else:
     st.info("Pick one or more themes to draw them.")
 

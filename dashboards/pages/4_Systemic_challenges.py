@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import code_labels, config, open_page, query
+from common import code_labels, config, open_page, query, show_chart
 from pipeline import charts
 from pipeline.queries.systemic import SystemicRule, challenge_breakdown, challenge_summary, challenge_trend
 from pipeline.tables import NOT_SHOWN, breakdown_table, challenge_table
@@ -32,7 +32,7 @@ table = challenge_table(summary, names, k)
 st.dataframe(table, hide_index=True, column_config=right_aligned(table, "Challenge", "Systemic"))
 
 if (~summary["suppressed"]).any():  # the briefing's chart (pipeline.charts): suppressed rows left out
-    st.altair_chart(charts.challenge_organisations(summary, names))
+    show_chart(charts.challenge_organisations(summary, names))
 
 st.subheader("By organisation type and setting")
 st.caption(f"Organisations raising each challenge. “{NOT_SHOWN}”: fewer than {k}, or hidden so that another "
@@ -49,4 +49,4 @@ trend = query(challenge_trend, k)
 if trend[~trend["suppressed"]].empty:
     st.write(f"Every meeting's count rests on fewer than {k} organisations, so no trend is drawn.")
 else:  # a suppressed meeting is a gap in the line, not a line drawn across it
-    st.altair_chart(charts.challenge_trend(trend, names))
+    show_chart(charts.challenge_trend(trend, names))

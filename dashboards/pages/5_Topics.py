@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import code_labels, open_page, query
+from common import code_labels, open_page, query, show_chart
 from pipeline import charts
 from pipeline.labels import column_label, labelled
 from pipeline.queries import topics as topic_queries
@@ -27,17 +27,17 @@ modelled = topics[topics.topic_id >= 0]
 outliers = int(topics[topics.topic_id == -1]["size"].sum())
 st.caption(f"{len(modelled)} topics found by BERTopic in the anonymised paragraphs, each named by its leading "
            f"key phrase; {outliers} paragraphs fitted no topic. Point at a bar for the topic's keywords.")
-st.altair_chart(charts.topic_sizes(topics))
+show_chart(charts.topic_sizes(topics))
 
 left, right = st.columns(2)
 meetings = query(topic_queries.topic_meetings, run_id)
 if not meetings.empty:
     left.subheader("Over meetings")
-    left.altair_chart(charts.topic_grid(meetings, topics, "meeting_number", "Meeting"))
+    show_chart(charts.topic_grid(meetings, topics, "meeting_number", "Meeting"), left)
 sets = query(topic_queries.topic_sets, run_id)
 if not sets.empty:
     right.subheader("Per set")
-    right.altair_chart(charts.topic_grid(sets, topics, "set_id", "Set"))
+    show_chart(charts.topic_grid(sets, topics, "set_id", "Set"), right)
 
 st.subheader("Each topic, its keywords and the theme it overlaps most")
 table = modelled.drop(columns=["topic_id"])

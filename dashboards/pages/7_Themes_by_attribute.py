@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dashboards/, when a page runs alone
-from common import code_labels, config, db_path, open_page, query, sidebar_filters
+from common import code_labels, config, db_path, open_page, query, show_chart, sidebar_filters
 from pipeline import charts
 from pipeline.labels import VALUE_LABELS, column_label, value_label
 from pipeline.queries import crosstabs
@@ -32,7 +32,7 @@ if by in VALUE_LABELS:  # stored values read as labels ("Observer log"), as ever
 st.caption(f"Each cell: the share of {unit} with that {column_label(by).lower()} carrying the theme, and how many "
            "of how many. The same numbers as the analysis workbook's sheet.")
 for _, block in charts.themes_by_set_blocks(frame, labels, unit, column=by, column_title=column_label(by)):
-    st.altair_chart(block, width="content", theme=None)
+    show_chart(block)
 
 st.subheader("Which themes come together")
 pair_unit = st.radio("Together in the same", ["paragraphs", "documents"], horizontal=True,
@@ -42,7 +42,7 @@ pairs["units"] = pairs["units"].astype("Int64").mask(pairs["organisations"] < k)
 st.caption(f"Each cell: the {pair_unit.replace('documents', 'logs')} carrying both themes. A blank cell: none, "
            f"or {suppressed_text(k)} organisations behind it ([dashboard] min_organisations).")
 if pairs["units"].notna().any():
-    st.altair_chart(charts.co_occurrence(pairs, labels, pair_unit.replace("documents", "logs")), theme=None)
+    show_chart(charts.co_occurrence(pairs, labels, pair_unit.replace("documents", "logs")))
 else:
     st.write(f"Every pair of themes rests on {suppressed_text(k)} organisations.")
 
