@@ -31,8 +31,11 @@ if by in VALUE_LABELS:  # stored values read as labels ("Observer log"), as ever
     frame[by] = frame[by].map(lambda v: value_label(by, v) if v is not None and v == v else None)
 st.caption(f"Each cell: the share of {unit} with that {column_label(by).lower()} carrying the theme, and how many "
            "of how many. The same numbers as the analysis workbook's sheet.")
-for _, block in charts.themes_by_set_blocks(frame, labels, unit, column=by, column_title=column_label(by)):
-    show_chart(block)
+if frame[by].nunique() > charts.HEATMAP_SETS:  # hundreds of sets or months: each theme's spread instead
+    show_chart(charts.themes_by_set(frame.rename(columns={by: "set_id"}), labels, unit))
+else:
+    for _, block in charts.themes_by_set_blocks(frame, labels, unit, column=by, column_title=column_label(by)):
+        show_chart(block)
 
 st.subheader("Which themes come together")
 pair_unit = st.radio("Together in the same", ["paragraphs", "documents"], horizontal=True,
