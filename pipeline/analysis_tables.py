@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.formula_safe import protect_frame
-from pipeline.labels import CodeLabels, column_label, value_label
+from pipeline.labels import NOT_GIVEN, VALUE_LABELS, CodeLabels, column_label, value_label
 from pipeline.queries import crosstabs, facets
 from pipeline.queries.analyst_tables import copy_tables_to_parquet
 from pipeline.queries import topics as topic_queries
@@ -25,7 +25,6 @@ from pipeline.queries.themes import SHARE_ATTRIBUTES
 from pipeline.tables import suppressed_text
 
 BREAKDOWNS = [(by, column_label(by)) for by in SHARE_ATTRIBUTES]  # the dashboard's "Themes by attribute" too
-COUNTS = ["coded_paragraphs", "paragraphs", "coded_documents", "documents"]
 SHEET_COLUMNS = {"coded_paragraphs": "Coded paragraphs", "paragraphs": "All paragraphs",
                  "paragraph_share": "Share of paragraphs", "coded_documents": "Coded logs", "documents": "All logs",
                  "document_share": "Share of logs", "organisations": "Organisations"}
@@ -37,12 +36,11 @@ def breakdown(con: duckdb.DuckDBPyConnection, by: str, codes: CodeLabels, k: int
     hidden = frame["organisations"] < k
     shown = pd.DataFrame({"Theme": frame["code_id"].map(codes.code), "Family": frame["family"].map(codes.family),
                           column_label(by): frame[by].map(lambda v: _value(by, v))})
-    for column in ("coded_paragraphs", "paragraphs", "paragraph_share", "coded_documents", "documents",
-                   "document_share", "organisations"):
+    for column, heading in SHEET_COLUMNS.items():
         values = frame[column].astype(object)
         if column.startswith("coded") or column.endswith("share") or column == "organisations":
             values = values.where(~hidden, suppressed_text(k))  # the totals are the attribute's, not the cell's
-        shown[SHEET_COLUMNS[column]] = values
+        shown[heading] = values
     return shown
 
 
@@ -50,7 +48,7 @@ def co_occurrence_matrix(con: duckdb.DuckDBPyConnection, unit: str, codes: CodeL
     """Theme x theme: units carrying both (the diagonal: carrying the theme), small cells withheld."""
     pairs = crosstabs.co_occurrence(con, unit)
     pairs = pairs.assign(shown=pairs["units"].astype(object).where(pairs["organisations"] >= k, suppressed_text(k)))
-    order = [codes.code(c) for c in facets.codebook(con)["code_id"]]
+    order = [codes.code(c) for c in codes.names]  # the codebook's order
     matrix = pairs.assign(a=pairs["code_a"].map(codes.code), b=pairs["code_b"].map(codes.code)).pivot(
         index="a", columns="b", values="shown")
     return matrix.reindex(index=order, columns=order).fillna(0).rename_axis(index="Theme", columns=None).reset_index()
@@ -92,7 +90,7 @@ def write_workbook(con: duckdb.DuckDBPyConnection, out: Path, k: int = 3) -> lis
     return list(made)
 
 
-def write_parquet(con: duckdb.DuckDBPyConnection, folder: Path, k: int = 3) -> list[str]:
+def write_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> list[str]:
     """Every table for analysts (database tables, then the analysis tables unsuppressed) as Parquet files."""
     written = copy_tables_to_parquet(con, folder)
     for by, _ in BREAKDOWNS:
@@ -106,10 +104,10 @@ def write_parquet(con: duckdb.DuckDBPyConnection, folder: Path, k: int = 3) -> l
 
 def _value(column: str, value) -> object:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return "Not given"
+        return NOT_GIVEN
     if column == "meeting_number":
         return int(value)
-    return value_label(column, value) if column in ("log_type", "org_type", "setting", "role") else value
+    return value_label(column, value) if column in VALUE_LABELS else value
 
 
 def _about(name: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from pipeline.labels import LOG_TYPE_LABELS, QUESTION_TYPE_LABELS, CodeLabels
+from pipeline.labels import LOG_TYPE_LABELS, NOT_GIVEN, QUESTION_TYPE_LABELS, CodeLabels
 
 # Okabe-Ito without its yellow (too pale on white for a line), with Tol's wine as an eighth colour.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#882255"]
@@ -62,8 +62,8 @@ def _heatmap_blocks(data: pd.DataFrame, unit: str, clickable: bool = False, colu
                     column_title: str = "Set"):
     """Theme x `column` (a set, by default; any document attribute as text) blocks, one per family."""
     values = data[column]
-    order = [str(v) for v in sorted(values.dropna().unique())] + (["Not given"] if values.isna().any() else [])
-    data = data.assign(**{column: values.map(lambda v: "Not given" if pd.isna(v) else str(v))})
+    order = [str(v) for v in sorted(values.dropna().unique())] + ([NOT_GIVEN] if values.isna().any() else [])
+    data = data.assign(**{column: values.map(lambda v: NOT_GIVEN if pd.isna(v) else str(v))})
     sets = max(1, data[column].nunique())
     data = data.assign(label=[f"{s:.0%} ({c}/{u})" if u else "" for s, c, u in
                               zip(data["share"], data["coded"], data["units"])])

@@ -59,11 +59,8 @@ def workbook_bytes(path: str, stamp: float, k: int) -> bytes:
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "analysis.xlsx"
-        con = connect(path, read_only=True)
-        try:
+        with connect(path, read_only=True) as con:
             write_workbook(con, out, k)
-        finally:
-            con.close()
         return out.read_bytes()
 
 

@@ -34,12 +34,8 @@ def import_qdpx(
 
     require_database(db)
     try:
-        with stops_when_busy():
-            con = connect(db, read_only=True)
-            try:
-                plan = plan_import(con, project, add_codes=add_codes)
-            finally:
-                con.close()
+        with stops_when_busy(), connect(db, read_only=True) as con:
+            plan = plan_import(con, project, add_codes=add_codes)
     except RefiError as error:
         console.print(f"[red]Not imported:[/] {escape(str(error))}. Nothing was written.")
         raise typer.Exit(EXIT_USAGE) from None
@@ -90,12 +86,8 @@ def codebook_export(
             from pipeline.interop.qdc import stored_codebook
             from pipeline.store import connect
 
-            with stops_when_busy():
-                con = connect(db, read_only=True)
-                try:
-                    book = stored_codebook(con)
-                finally:
-                    con.close()
+            with stops_when_busy(), connect(db, read_only=True) as con:
+                book = stored_codebook(con)
         else:
             book = load_codebook(str(codebook) if codebook else None)
         count = write_codebook(book, out, fmt)

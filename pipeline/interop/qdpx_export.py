@@ -23,14 +23,13 @@ import duckdb
 import pandas as pd
 
 from pipeline.interop.refi import ORIGIN, PROJECT_FILE, PROJECT_NS, guid, validate
-from pipeline.labels import CodeLabels, value_label
+from pipeline.labels import VALUE_LABELS, CodeLabels, column_label, value_label
 from pipeline.queries import facets
 from pipeline.queries import interop as queries
 
-# Variables a case carries: (document column, variable name, REFI type).
-VARIABLES = [("set_id", "Set", "Text"), ("meeting_number", "Meeting", "Integer"), ("meeting_month", "Month", "Text"),
-             ("log_type", "Log type", "Text"), ("org_type", "Organisation type", "Text"),
-             ("setting", "Setting", "Text"), ("role", "Role", "Text"), ("member_code", "Member code", "Text")]
+# Variables a case carries: (document column, variable name, REFI type); names are the column labels.
+VARIABLES = [(column, column_label(column), "Integer" if column == "meeting_number" else "Text")
+             for column in queries.ATTRIBUTES]
 METHOD_USERS = {"rule": "ALS Insight keyword rules", "model": "ALS Insight trained model",
                 "embedding": "ALS Insight similar paragraphs", "topic": "ALS Insight topics",
                 "human": "Reviewer (ALS Insight)"}
@@ -140,8 +139,8 @@ def write_project(con: duckdb.DuckDBPyConnection, out: Path, now: dt.datetime | 
             value = getattr(row, column)
             if value is None or (not isinstance(value, str) and pd.isna(value)):
                 continue
-            shown = int(value) if kind == "Integer" else value_label(column, value) if column in (
-                "log_type", "org_type", "setting", "role") else str(value)
+            shown = int(value) if kind == "Integer" else value_label(column, value) if column in VALUE_LABELS \
+                else str(value)
             holder = E.sub(case, "VariableValue")
             E.sub(holder, "VariableRef", targetGUID=guid("variable", name))
             E.text(holder, "IntegerValue" if kind == "Integer" else "TextValue", str(shown))

@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.coding.codebook import Code
-from pipeline.interop.qdpx_export import ParagraphSpan, project_sources
+from pipeline.interop.qdpx_export import TOPICS_PARENT, ParagraphSpan, project_sources
 from pipeline.interop.refi import PROJECT_NS, RefiError, guid, read_project, validate
 from pipeline.queries import facets
 from pipeline.queries import interop as queries
@@ -166,9 +166,9 @@ def _codes(root, ours: dict[str, str], families: dict[str, str], add_codes: bool
 
 
 def _is_topic(element) -> bool:
-    """A code under the exported "Topics" tree (its parent's GUID is a topics-run GUID we made)."""
+    """A code under the exported topics tree (its parent is the code named TOPICS_PARENT)."""
     parent = element.getparent()
-    return parent is not None and parent.tag.endswith("Code") and parent.get("name", "").startswith("Topics (")
+    return parent is not None and parent.tag.endswith("Code") and parent.get("name") == TOPICS_PARENT
 
 
 def _new_code_id(family: str, name: str, taken: set[str]) -> str:

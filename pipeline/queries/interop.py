@@ -7,9 +7,11 @@ import duckdb
 import pandas as pd
 
 from pipeline.queries.codings import ACTIVE_CODINGS
+from pipeline.queries.themes import SHARE_ATTRIBUTES
 from pipeline.queries.topics import latest_topics_run
 
-ATTRIBUTES = ["set_id", "meeting_number", "meeting_month", "log_type", "org_type", "setting", "role", "member_code"]
+# A log's attributes: those themes are broken down by, and the author's member code.
+ATTRIBUTES = [*SHARE_ATTRIBUTES, "member_code"]
 
 
 def project_documents(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
