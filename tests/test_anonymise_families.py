@@ -19,10 +19,10 @@ MEMBERS = [("Grace Underhill", "g.underhill@pellbrook.gov.uk", "Pellbrook Counci
            ("Katherine Wolstenholme", "k.wolstenholme@ferriby.nhs.uk", "Ferriby Health Trust")]
 
 
-def run(anonymiser, *texts: str) -> list[str]:
+def run(anonymiser, *texts: str, members=MEMBERS) -> list[str]:
     logs = []
     for i, text in enumerate(texts):
-        name, email, org = MEMBERS[i % len(MEMBERS)]
+        name, email, org = members[i % len(members)]
         meta = LogMetadata("reflective", f"F-{i}", "Set Q", 2, dt.date(2024, 3, 5), name, email, org)
         logs.append(RawLog("forms/f.csv", i + 2, meta, [RawField("What happened", text)], f"digest-{i}"))
     return [doc.fields[0].text for doc in anonymiser.fit_transform(logs)]
@@ -41,8 +41,9 @@ def stays(phrase: str, text: str) -> bool:
     ("thanks grace for sending the link before we started.", ["grace"], ["for sending the link"]),
     ("grace (NQSW) - 4 months in and still finding her feet.", ["grace"], ["still finding her feet"]),
     ("grace isn't a bad manager, she just has no time.", ["grace"], ["a bad manager"]),
-    # the same word as a word stays
-    ("She handled the challenge with grace and humour.", [], ["with grace and humour"]),
+    # the same word as a word stays where the learned detector is sure of it (with "and humour" after it,
+    # it is not: "with grace and <name>" is how people are listed, and recall comes first)
+    ("She handled the challenge with grace.", [], ["with grace."]),
     # a short form of a member's first name, from the nicknames table or clipped
     ("Kate kept time and Ros presented her case.", ["Kate", "Ros"], ["kept time", "presented her case"]),
     # a first name in apposition with a role
@@ -95,3 +96,28 @@ def test_the_roster_knows_nicknames_and_clipped_forms(anonymiser):
     assert "Kate" in name_forms("Katherine")
     assert "Ros" in name_forms("Rosalind", load_gazetteers().first_folded)
     assert "Ro" not in name_forms("Rosalind", load_gazetteers().first_folded)  # too short to be anyone
+
+
+# Members whose initials spell a kept term, or are not ASCII letters.
+SIGNING_MEMBERS = [("Harriet Roebuck", "h.roebuck@pellbrook.gov.uk", "Pellbrook Council"),
+                   ("Åsa Østergaard", "a.ostergaard@ashdene-care.org.uk", "Ashdene Care")]
+
+
+def test_a_members_initials_sign_off_even_when_they_spell_a_kept_term(anonymiser):
+    signed, accented = run(anonymiser, "Notes typed up and shared in the chat. - HR",
+                           "Actions agreed for next time. – ÅØ", members=SIGNING_MEMBERS)
+    assert gone("HR", signed) and "shared in the chat" in signed, signed
+    assert gone("ÅØ", accented) and "Actions agreed" in accented, accented
+    [unsigned] = run(anonymiser, "Escalated the grievance to - HR")  # nobody in this set is H. R.
+    assert "- HR" in unsigned, unsigned
+
+
+def test_member_names_that_are_words_are_decided_in_context_and_counted(anonymiser):
+    # Grace is a member (MEMBERS); "agreed with" is no lexicon cue, so the learned detector decides.
+    cued, named, ordinary = run(anonymiser, "thanks grace for chairing.",
+                                "I agreed with grace that the presenter should choose the next question.",
+                                "There is no grace period for late logs, and she handled it with grace.",
+                                members=MEMBERS[:1])
+    assert gone("grace", cued) and gone("grace", named) and "the presenter should" in named, named
+    assert "no grace period" in ordinary and "with grace" in ordinary, ordinary
+    assert anonymiser.roster_word_counts == {"name_by_cue": 1, "name_by_model": 1, "word_by_model": 2}

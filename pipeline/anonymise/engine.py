@@ -33,6 +33,7 @@ from pipeline.anonymise.recognizers import (BodyNameRecognizer, CuedNameRecogniz
                                             placeholder_and_detector)
 from pipeline.anonymise.spans import SpanShaper, coordinated_places, join_across_connectors, place_named_teams
 from pipeline.anonymise.roster import GENERIC_ORG_WORDS, Roster, RosterPerson, organisation_acronyms
+from pipeline.anonymise.roster_words import RosterWordCounts, RosterWordDecider
 from pipeline.config import AnonymiseConfig
 from pipeline.records import AnonField, AnonymisedLog, EntityRecord, RawLog
 
@@ -60,8 +61,9 @@ class Anonymiser:
     """Turns a batch of RawLog into AnonymisedLog. Models are loaded once and passed in."""
 
     def __init__(self, engines: Engines, pseudonymiser: Pseudonymiser, config: AnonymiseConfig,
-                 gazetteers: Gazetteers) -> None:
+                 gazetteers: Gazetteers, roster_words: RosterWordDecider | None = None) -> None:
         self.engines = engines
+        self.roster_words = roster_words  # None: roster names that are words taken beside a cue only
         self.pseudonymiser = pseudonymiser
         self.config = config
         self.keep = KeepTerms(config.keep_terms)
@@ -106,6 +108,11 @@ class Anonymiser:
     def fit_transform(self, logs: list[RawLog], on_progress: Progress | None = None) -> list[AnonymisedLog]:
         return self.fit(logs).transform(logs, on_progress)
 
+    @property
+    def roster_word_counts(self) -> dict[str, int]:
+        """How the last batch's member names that are also words were decided (counts only)."""
+        return self.roster_words.tally.as_dict() if self.roster_words is not None else {}
+
     def redact_label(self, text: str | None) -> str | None:
         """Clean a submission id or set name with the roster and emails alone, no NER (headers, file
         names and messages go through `labels`, which uses every detector)."""
@@ -135,7 +142,9 @@ class Anonymiser:
 
     def _analyse(self, logs: list[RawLog], on_progress: Progress | None) -> dict[int, list[Finding]]:
         units = [(li, fi, field.text) for li, log in enumerate(logs) for fi, field in enumerate(log.fields)]
-        recognizer = RosterRecognizer(self.roster)
+        if self.roster_words is not None:
+            self.roster_words.tally = RosterWordCounts()  # this batch's decisions, for the run summary
+        recognizer = RosterRecognizer(self.roster, self.roster_words)
         # Results name their recognizer; its class data says what they are (see recognizers/base.py).
         by_name = {r.name: r for r in (*self.engines.analyzer.registry.recognizers, recognizer)}
         nlp_engine = self.engines.analyzer.nlp_engine

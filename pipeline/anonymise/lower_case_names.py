@@ -26,8 +26,11 @@ def cued_lower_case(text: str, names: Mapping[str, Any]) -> Iterator[tuple[int, 
         return
     for match in LOWER_WORD.finditer(text):
         value = names.get(match.group())
-        if value is None:
-            continue
-        before = text[max(0, match.start() - CUE_WINDOW):match.start()]
-        if _BEFORE.search(before) or _AFTER.match(text, match.end()):
+        if value is not None and is_cued(text, match.start(), match.end()):
             yield match.start(), match.end(), value
+
+
+def is_cued(text: str, start: int, end: int) -> bool:
+    """Whether the word text[start:end] stands where the lexicon's cues say only a person can."""
+    before = text[max(0, start - CUE_WINDOW):start]
+    return bool(_BEFORE.search(before) or _AFTER.match(text, end))

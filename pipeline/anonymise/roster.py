@@ -71,6 +71,10 @@ class Roster:
         # Name pieces that are also ordinary words ("will", "rose"): matched with a capital by the
         # index, and in lower case only beside a cue (recognizers/roster.py), folded -> person.
         self.ordinary_pieces: dict[str, RosterPerson] = {}
+        # Forms of a name that are kept words too ("Jan" of Janet, a month): left to the learned detector,
+        # capitalised only. And members' initials ("HR"), which sign off a paragraph.
+        self.kept_pieces: dict[str, RosterPerson] = {}
+        self.initials: dict[str, RosterPerson] = {}
         self._keep = keep_terms
 
     @classmethod
@@ -100,9 +104,17 @@ class Roster:
             pieces.update(p for p in re.split(r"[-'’]", part) if len(p) > 1)
         # A short or long form of the first name ("Ros" kept time): names, but only with their capital
         # when they are words too ("Will", "Kit"); a surname has no such forms.
-        pieces.update(form for form in name_forms(parts[0], self._first_names) if form not in self._keep)
+        pieces.update(name_forms(parts[0], self._first_names))
+        letters = [part[0].upper() for part in parts if part[:1].isalpha()]
+        if len(letters) >= 2:
+            self.initials["".join(letters)] = person
+            self.initials[letters[0] + letters[-1]] = person
         for piece in pieces:
-            if len(piece) < 2 or piece in self._keep:
+            if len(piece) < 2:
+                continue
+            if piece in self._keep:
+                if piece[:1].isupper() and len(piece) >= 3:
+                    self.kept_pieces[piece] = person
                 continue
             ordinary = is_ordinary_word(piece)
             self.index.add(piece, person, case_sensitive=ordinary)

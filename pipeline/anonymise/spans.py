@@ -72,7 +72,7 @@ class SpanShaper:
             if not lead or lead.end() >= end:
                 break
             word = lead.group(1)
-            joined_by_mistake = (word in self.keep and not self._first_name_before_surname(word, text, lead.end(), end)
+            joined_by_mistake = (word in self.keep and not self._kept_first_name(word, text, start, lead.end())
                                  ) or word.casefold() == "the" or (
                 is_ordinary_word(word) and word.casefold() not in self.uk_first_names
                 and word.casefold().strip(".") not in TITLES)
@@ -102,27 +102,22 @@ class SpanShaper:
             if (SAINT.search(text, max(0, start - 7), start) or text[start:end].split()[-1] in ORG_SUFFIX_SET
                     or NEXT_ORG_WORD.match(text, end)):
                 entity_type = "ORG"
+            # "North Cameronfurt", "Port Kevin": NER read a place's second word as a name, so it is a place
+            elif PLACE_PREFIX.search(text, max(0, start - 40), start):
+                entity_type = "LOCATION"
         if entity_type != "PERSON":
             start, end = self._extend_body(text, start, end)
         if (start, end, entity_type) == (finding.start, finding.end, finding.entity_type):
             return finding
         return replace(finding, start=start, end=end, entity_type=entity_type, surface=text[start:end])
 
-    def _first_name_before_surname(self, word: str, text: str, start: int, end: int) -> bool:
-        """"Jan Oduya", "May Okafor": a kept word (a month) that is a first name, before a surname that is
-        no first name, is the first name; "May Ottilie" (two first names) is more likely "in May, Ottilie"."""
-        following = re.match(r"[\w’'-]+", text[start:end])
-        if not following or not following.group()[:1].isupper():
-            return False
-        surname = following.group().casefold()
-        return (word.casefold() in self.first_names and surname in self.surnames
-                and surname not in self.first_names)
-
-    def _kept_word_names(self, text: str, word_start: int, name_start: int) -> bool:
-        """A kept word that is a first name ("May"), right before a found surname that is no first name
-        ("Okonjo"), and not after a word that puts a month there ("in May Okonjo's absence" stays)."""
+    def _kept_first_name(self, word: str, text: str, word_start: int, name_start: int) -> bool:
+        """"May Okonjo", "Jan Oduya": a kept word (a month) that is a first name, right before a capitalised
+        found name that is no first name, is the first name. Not after a word that puts a month there ("in
+        May Okonjo's absence"), nor before a first name ("May Ottilie" is more likely "in May, Ottilie")."""
         following = re.match(r"[\w’'-]+", text[name_start:])
-        if not following or following.group().casefold() in self.first_names:
+        if (word.casefold() not in self.first_names or not following or not following.group()[:1].isupper()
+                or following.group().casefold() in self.first_names):
             return False
         return not MONTH_BEFORE.search(text, max(0, word_start - 12), word_start)
 
@@ -140,8 +135,7 @@ class SpanShaper:
         if not previous or previous.end() != start or not text[start:start + 1].isupper():
             return start
         word = previous.group(1)
-        if word in self.keep and word.casefold() in self.first_names and self._kept_word_names(text, previous.start(1),
-                                                                                                start):
+        if word in self.keep and self._kept_first_name(word, text, previous.start(1), start):
             return previous.start(1)  # "May" of "May Okonjo"
         if word.casefold() not in self.first_names or word in self.keep or word_zipf(word) >= EXTENSION_MAX_ZIPF:
             return start

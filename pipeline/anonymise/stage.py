@@ -6,9 +6,10 @@ from pipeline.anonymise.gazetteers import load_gazetteers
 from pipeline.anonymise.keep import KeepTerms
 from pipeline.anonymise.keys import KeyMissing, Pseudonymiser, load_key
 from pipeline.anonymise.models import ModelUnavailable, load_engines
-from pipeline.anonymise.learned import load_name_model
+from pipeline.anonymise.learned import WordLists, load_name_model
 from pipeline.anonymise.learned.model import NameModelUnavailable
 from pipeline.anonymise.recognizers import ContextNameRecognizer, LearnedNameRecognizer, uk_recognizers
+from pipeline.anonymise.roster_words import RosterWordDecider
 from pipeline.config import AnonymiseConfig
 
 
@@ -43,7 +44,10 @@ def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
         recognizers = uk_recognizers() + [ContextNameRecognizer(gazetteers, keep)]
         if config.learned_detector:
             recognizers.append(LearnedNameRecognizer(load_name_model(), gazetteers, keep))
+        roster_words = (RosterWordDecider(load_name_model(), WordLists.of(gazetteers), keep,
+                                          config.roster_word_confidence)
+                        if config.roster_words == "learned" else None)
         engines = load_engines(config.spacy_model, recognizers)
     except (KeyMissing, ModelUnavailable, NameModelUnavailable, FileNotFoundError) as error:
         raise AnonymiserUnavailable(str(error)) from None
-    return Anonymiser(engines, Pseudonymiser(key), config, gazetteers)
+    return Anonymiser(engines, Pseudonymiser(key), config, gazetteers, roster_words)

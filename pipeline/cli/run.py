@@ -116,6 +116,10 @@ def _print_summary(summary) -> None:
     table.add_row("code suggestions", str(summary.codings))
     for entity_type, count in sorted(summary.entities_by_type.items()):
         table.add_row(f"replaced {entity_type}", str(count))
+    from pipeline.anonymise.roster_words import DECISION_LABELS  # the anonymiser is loaded by now
+
+    for decision, count in summary.roster_words.items():
+        table.add_row(f"member names that are words: {DECISION_LABELS[decision]}", str(count))
     for severity in ("error", "warning", "info"):
         table.add_row(f"input issues: {severity}", str(sum(i.severity == severity for i in summary.issues)))
     console.print(table)

@@ -105,6 +105,7 @@ def _log_fields(g: Planter, log_type: str, author: Member, others: list[Member])
             chosen = [pool.pop() for _ in range(min(len(pool), n - n_details))]
             for _ in range(min(n_details, len(details[group] if group else []))):
                 chosen.insert(g.rng.randint(1, len(chosen)) if chosen else 0, details[group].pop())
+            chosen.sort(key=lambda entry: "_sig}" in entry)  # initials sign off a paragraph: last
             segs: list[Seg] = []
             codes: set[str] = set()
             for entry in chosen:

@@ -11,6 +11,7 @@ import random
 import re
 import unicodedata
 from collections import Counter, namedtuple
+from functools import lru_cache
 
 from faker import Faker
 
@@ -31,6 +32,14 @@ Seg = tuple[str, "str | None"]  # (text, tag): tag is PERSON, ORG, LOCATION, CON
 Person = namedtuple("Person", "first last title member", defaults=[False])
 Org = namedtuple("Org", "name org_type short acronym domain")
 Member = namedtuple("Member", "person email org set_id position setting nqsws manager cases")
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    """Short and long forms of English given names (the `nicknames` package), for "Kate" of Katherine."""
+    from nicknames import NickNamer
+
+    return NickNamer()
 
 
 def _ascii(text: str) -> str:
@@ -169,8 +178,32 @@ class Planter:
         name = self.rng.choice(PLACES.estate_names) if self.rng.random() < .6 else self.place()
         return self.plant("LOCATION", name, "loc.estate")
 
+    def written_member(self, slot: str, ctx: dict, at_start: bool) -> Seg:
+        """The shapes writers use for each other that the person forms above do not give: a first name in
+        lower case even when it is an ordinary word ("thanks rose for the link"), a short form ("Kate" kept
+        time), initials signed at a paragraph's end ("- JT"), and the author's own initials."""
+        person = ctx["author"].person if slot == "author_sig" else ctx["members"][0].person
+        if slot == "member_lower":
+            text = person.first.lower()  # at a sentence's start too: writers who type names so do it there
+            families = ["person.member", "person.lowercase"] + (
+                ["person.word_name_lowercase"] if person.first in WORD_NAMES else [])
+            return self.plant("PERSON", text, *families)
+        if slot == "member_short":
+            forms = sorted(form.title() for form in _nicknamer().nicknames_of(person.first.casefold()) if len(form) >= 3)
+            text = self.rng.choice(forms) if forms else person.first
+            return self.plant("PERSON", text, "person.member", *(["person.nickname"] if forms else []))
+        initials = "".join(part[0] for part in (person.first, person.last) if part[:1].isalpha()).upper()
+        return self.plant("PERSON", initials, "person.member", "person.signature")
+
     def fill(self, slot: str, ctx: dict, possessive: bool, at_start: bool) -> list[Seg]:
         rng, author, member = self.rng, ctx["author"], ctx["members"][0]
+        if slot in ("member_lower", "member_short", "member_sig", "author_sig"):
+            return [self.written_member(slot, ctx, at_start)]
+        if slot == "council_lower":  # "the hcc asye lead": a council's initials typed in lower case
+            council = self.org("local_authority")
+            if not council.acronym.isupper() or council.acronym in ("BCC", "BBC"):  # words in lower case  # a name too short for initials: its short form, as written
+                return [self.org_span(council, "short")]
+            return [self.plant("ORG", council.acronym.lower(), "org.acronym", "org.lower_acronym")]
         if re.fullmatch(r"member\d?(_full)?", slot):
             m = ctx["members"][int(slot[-1]) - 1 if slot[-1].isdigit() else 0]
             return [self.person_span(m.person, "member_full" if slot.endswith("_full") else "member", possessive,

@@ -6,9 +6,11 @@ from presidio_analyzer import Pattern
 from pipeline.anonymise.lexicon import lexicon
 from pipeline.anonymise.recognizers.base import UkPatternRecognizer
 
-# Two or three capitals (or dotted initials) after a dash, closing the line: a signature. Frameworks
-# and bodies written the same way ("- PCF", "– HR") are the lexicon's keep terms and stay.
+# Two or three capitals of any alphabet (or dotted initials) after a dash, closing the line: a signature.
+# Frameworks and bodies written the same way ("- PCF", "– HR") are the lexicon's keep terms and stay,
+# unless they are a set member's initials (recognizers/roster.py reads this pattern too).
 KEPT = frozenset(term for term in lexicon().keep_terms if term.isupper())
+SIGNATURE = r"(?<=(?:^|\s)[–—-]{1,2}\s?)(?:\p{Lu}{2,3}|(?:\p{Lu}\.){2,3})(?=\s*$)"
 
 
 class SignatureInitialsRecognizer(UkPatternRecognizer):
@@ -17,8 +19,7 @@ class SignatureInitialsRecognizer(UkPatternRecognizer):
     ENTITY = "SIGNATURE_INITIALS"
     PLACEHOLDER = "PERSON"
     CASE_SENSITIVE = True
-    PATTERNS = [Pattern("signature initials",
-                        r"(?<=(?:^|\s)[–—-]{1,2}\s?)(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3})(?=\s*$)", 0.6)]
+    PATTERNS = [Pattern("signature initials", SIGNATURE, 0.6)]
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102 - Presidio signature
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
