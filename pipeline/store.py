@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import duckdb
+import numpy as np
 
 from pipeline.coding.codebook import Codebook
 from pipeline.config import StoreConfig
@@ -319,9 +320,28 @@ class Store:
             self._insert_codings(run.run_id, result.codings)
 
     def _insert_vectors(self, logs: list[SegmentedLog]) -> None:
-        rows = [(segment_id, log.vector_model, vector) for log in logs for segment_id, vector in log.vectors.items()]
-        if rows:
-            self.con.executemany("INSERT INTO segment_embeddings (segment_id, model, vector) VALUES (?, ?, ?)", rows)
+        self._append("segment_embeddings", ("segment_id", "model", "vector"),
+                     [(segment_id, log.vector_model, vector) for log in logs
+                      for segment_id, vector in log.vectors.items()])
+
+    def _append(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """Append rows in one statement through Arrow: DuckDB's executemany runs a statement per row,
+        which made storing 2,000 logs take a minute (issue 19)."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        values = {column: list(cells) for column, cells in zip(columns, zip(*rows))}
+        if "vector" in values:  # list<float32>, as FLOAT[] is
+            values["vector"] = pa.array([np.asarray(v, dtype=np.float32) for v in values["vector"]],
+                                        type=pa.list_(pa.float32()))
+        name = f"appending_{table}"
+        quoted = ", ".join(f'"{column}"' for column in columns)
+        self.con.register(name, pa.table(values))
+        try:
+            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+        finally:
+            self.con.unregister(name)
 
     def _replace_codebook(self, codebook: Codebook) -> None:
         self.con.executemany(
@@ -330,11 +350,8 @@ class Store:
             [(c.code_id, c.family, c.name, c.definition, list(c.include), list(c.exclude)) for c in codebook.codes])
 
     def _insert_codings(self, run_id: str, codings: list[Coding]) -> None:
-        if codings:
-            self.con.executemany(
-                "INSERT INTO codings (segment_id, code_id, method, confidence, status, run_id) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(c.segment_id, c.code_id, c.method, c.confidence, c.status, run_id) for c in codings])
+        self._append("codings", ("segment_id", "code_id", "method", "confidence", "status", "run_id"),
+                     [(c.segment_id, c.code_id, c.method, c.confidence, c.status, run_id) for c in codings])
 
     def update_run_summary(self, run_id: str, summary: dict) -> None:
         self.con.execute("UPDATE runs SET summary = ? WHERE run_id = ?", [json.dumps(summary), run_id])
@@ -356,10 +373,7 @@ class Store:
                              for q in log.questions)
         for table, rows in (("documents", docs), ("segments", segments), ("sentences", sentences),
                             ("entities", entities), ("questions", questions)):
-            if rows:
-                columns = INSERT_COLUMNS[table]
-                marks = ", ".join("?" * len(columns))
-                self.con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+            self._append(table, INSERT_COLUMNS[table], rows)
 
     def _insert_issues(self, run_id: str, issues: list[IssueRow]) -> None:
         if issues:
