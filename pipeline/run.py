@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from pipeline.anonymise import Anonymiser, build_anonymiser, check_key
+from pipeline.anonymise import Anonymiser, Pseudonymiser, build_anonymiser, check_key, load_pseudonymiser
 from pipeline.anonymise.roster_words import DECISION_LABELS
 from pipeline.coding import CodingStage, build_coding_stage
 from pipeline.config import Config
@@ -32,6 +32,19 @@ from pipeline.segment import Segmenter
 from pipeline.store import DatabaseBusy, IssueRow, RunRecord, Store, busy_message, connect
 
 log = logging.getLogger(__name__)
+
+
+class StageClock:
+    """Wall seconds between laps, by stage name."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
 
 # progress(stage, total) -> advance(n): the CLI draws bars; tests pass nothing.
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
@@ -58,6 +71,8 @@ class RunSummary:
     roster_words: dict[str, int] = field(default_factory=dict)
     issues: list[IssueRow] = field(default_factory=list)
     seconds: float = 0.0
+    # Wall seconds per stage (load, ingest, anonymise, segment, code, store), for benchmarks/bench_scale.py.
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def failed_inputs(self) -> list[str]:
@@ -73,6 +88,7 @@ class RunSummary:
             "roster_words": dict(self.roster_words),
             "issues_by_severity": dict(Counter(i.severity for i in self.issues)),
             "seconds": round(self.seconds, 2),
+            "stage_seconds": {stage: round(seconds, 2) for stage, seconds in self.stage_seconds.items()},
         }
 
 
@@ -87,38 +103,46 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     if not Path(input_dir).exists():  # a folder, or one file (ingest reads either)
         raise FileNotFoundError(f"input folder or file {input_dir} does not exist")
-    anonymiser = anonymiser or build_anonymiser(config.anonymise)  # fails closed, before any write
-    if coding is None and config.coding.enabled:
-        coding = build_coding_stage(config.coding)  # a bad codebook or missing model stops here too
-
+    stages = StageClock()
+    # The key alone says which inputs are stored already; the models load only when there is work.
+    pseudonymiser = anonymiser.pseudonymiser if anonymiser else load_pseudonymiser(config.anonymise)
     advance = progress("Reading inputs", 1)
     ingested = ingest_directory(Path(input_dir), config.ingest)
     advance(1)
+    stages.lap("ingest")
     known, stored_fingerprint, redacted = _stored_state(Path(config.store.db), config.store.lock_wait_seconds)
-    check_key(stored_fingerprint, anonymiser.pseudonymiser, new_key)  # a wrong key stops before the work
-    anonymiser.fit(ingested.logs, redacted)
+    check_key(stored_fingerprint, pseudonymiser, new_key)  # a wrong key stops before the work
+    fresh = [log for log in ingested.logs if pseudonymiser.source_digest(log.content_sha256) not in known]
+    if anonymiser is None and (fresh or ingested.issues):
+        anonymiser = build_anonymiser(config.anonymise)  # fails closed, before any write
+    if coding is None and config.coding.enabled and fresh:
+        coding = build_coding_stage(config.coding)  # a bad codebook or missing model stops here too
+    stages.lap("load")
     summary = RunSummary(run_id=new_run_id(), db_path=Path(config.store.db), logs_read=len(ingested.logs))
-    summary.issues = [clean_issue(issue, anonymiser) for issue in ingested.issues]
-
-    fresh = [log for log in ingested.logs
-             if anonymiser.pseudonymiser.source_digest(log.content_sha256) not in known]
     summary.already_stored = len(ingested.logs) - len(fresh)
-    anonymised = anonymiser.transform(fresh, progress("Anonymising", len(fresh)))
-    summary.roster_words = anonymiser.roster_word_counts
-    log.info("member names that are also words: %s", ", ".join(
-        f"{count} {DECISION_LABELS[decision]}" for decision, count in summary.roster_words.items()) or "none")
+    anonymised = []
+    if anonymiser is not None:
+        anonymiser.fit(ingested.logs, redacted)
+        summary.issues = [clean_issue(issue, anonymiser) for issue in ingested.issues]
+        anonymised = anonymiser.transform(fresh, progress("Anonymising", len(fresh)))
+        summary.roster_words = anonymiser.roster_word_counts
+        log.info("member names that are also words: %s", ", ".join(
+            f"{count} {DECISION_LABELS[decision]}" for decision, count in summary.roster_words.items()))
+    stages.lap("anonymise")
     advance = progress("Segmenting", 1)
     segmented = Segmenter().transform(anonymised)
     advance(1)
+    stages.lap("segment")
     if coding is not None:
         advance = progress("Coding", 1)
         segmented = coding.transform(segmented)
         advance(1)
+        stages.lap("code")
     run = RunRecord(summary.run_id, "run", started, config.to_dict(), package_versions())
     advance = progress("Storing", 1)
     with Store(config.store.db, config.store.lock_wait_seconds) as store:
         # Checked again under the write lock: another run may have written since the read above.
-        summary.issues += _accept_key(store, anonymiser, new_key, has_documents=has_documents(store.con))
+        summary.issues += _accept_key(store, pseudonymiser, new_key, has_documents=has_documents(store.con))
         written = store.write_batch(run, segmented, summary.issues, coding.codebook if coding else None)
         advance(1)
         summary.issues += written.notes
@@ -130,6 +154,8 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
         summary.codings = sum(len(log.codings) for log in written.stored)
         summary.entities_by_type = Counter(e.entity_type for log in written.stored for e in log.entities)
         summary.seconds = time.perf_counter() - clock
+        stages.lap("store")
+        summary.stage_seconds = stages.seconds
         store.update_run_summary(summary.run_id, summary.as_dict())
     return summary
 
@@ -151,10 +177,10 @@ def _stored_state(db: Path, wait_seconds: float) -> tuple[set[str], str | None, 
     return known, fingerprint, redacted
 
 
-def _accept_key(store: Store, anonymiser: Anonymiser, new_key: bool, has_documents: bool) -> list[IssueRow]:
+def _accept_key(store: Store, pseudonymiser: Pseudonymiser, new_key: bool, has_documents: bool) -> list[IssueRow]:
     """Check this run's key against the database's fingerprint (KeyMismatch) and record it if new."""
     stored = meta_value(store.con, KEY_FINGERPRINT)
-    fingerprint = check_key(stored, anonymiser.pseudonymiser, new_key)
+    fingerprint = check_key(stored, pseudonymiser, new_key)
     if fingerprint is None:
         return []
     store.record_meta(KEY_FINGERPRINT, fingerprint)

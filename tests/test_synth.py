@@ -264,3 +264,12 @@ def test_the_pipeline_reads_the_inputs_as_the_gold_file_says(tmp_path):
         for raw, field in zip(log.fields, record["fields"]):
             if "paragraphs" in field:
                 assert raw.text == "\n\n".join(strip(p["text"]) for p in field["paragraphs"])
+
+
+def test_realistic_density_plants_about_as_much_as_real_logs_hold(tmp_path):
+    dense = generate(120, 3, tmp_path / "dense")
+    realistic = generate(120, 3, tmp_path / "realistic", density="realistic")
+    per_log = realistic.planted / realistic.logs
+    assert 3 <= per_log <= 10 and dense.planted / dense.logs > 3 * per_log, (per_log, dense.planted / dense.logs)
+    with pytest.raises(ValueError, match="density"):
+        generate(5, 3, tmp_path / "bad", density="sparse")

@@ -11,10 +11,11 @@ from pipeline.lazy import lazy_exports
 _HOMES = {
     "Anonymiser": "engine", "is_question_list": "engine", "Engines": "models", "ModelUnavailable": "models",
     "KeyMissing": "keys", "Pseudonymiser": "keys", "load_key": "keys", "write_new_key": "keys",
-    "AnonymiserUnavailable": "stage", "build_anonymiser": "stage", "KeyMismatch": "stage", "check_key": "stage",
+    "AnonymiserUnavailable": "stage", "build_anonymiser": "stage", "load_pseudonymiser": "stage", "KeyMismatch": "stage", "check_key": "stage",
 }
 
 __all__ = ["Anonymiser", "AnonymiserUnavailable", "build_anonymiser", "check_key", "Engines", "is_question_list",
-           "KeyMismatch", "KeyMissing", "ModelUnavailable", "Pseudonymiser", "load_key", "write_new_key"]
+           "KeyMismatch", "KeyMissing", "ModelUnavailable", "Pseudonymiser", "load_key", "load_pseudonymiser",
+           "write_new_key"]
 
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES)

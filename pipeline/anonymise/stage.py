@@ -35,6 +35,14 @@ def check_key(stored_fingerprint: str | None, pseudonymiser: Pseudonymiser, new_
     return current
 
 
+def load_pseudonymiser(config: AnonymiseConfig) -> Pseudonymiser:
+    """The keyed codes alone (no models): enough to tell which inputs are stored already."""
+    try:
+        return Pseudonymiser(load_key(config))
+    except KeyMissing as error:
+        raise AnonymiserUnavailable(str(error)) from None
+
+
 def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
     """Load key and models (once per process) or raise AnonymiserUnavailable."""
     try:

@@ -148,11 +148,17 @@ def synth(
     logs: int = typer.Option(200, "--logs", "-n", help="How many logs to write."),
     seed: int = typer.Option(1, help="Random seed: the same seed writes the same files."),
     out: Path = typer.Option(Path("synthetic"), help="Folder for inputs/ and gold.jsonl."),
+    density: str = typer.Option("dense", help="Personal data planted: 'dense' (about 40 spans a log, to stress "
+                                              "the anonymiser) or 'realistic' (about 6, as real logs hold)."),
 ) -> None:
     """Write a synthetic programme with planted (fictional) personal data, and a gold file of what was planted."""
     from pipeline.synth import generate
+    from pipeline.synth.generator import DENSITIES
 
-    result = generate(logs, seed, out)
+    if density not in DENSITIES:
+        console.print(f"[red]--density must be one of {', '.join(DENSITIES)}[/]")
+        raise typer.Exit(EXIT_USAGE)
+    result = generate(logs, seed, out, density=density)
     console.print(f"Wrote {result.logs} logs with {result.planted} planted personal-data spans to "
                   f"{result.inputs_dir}; gold file {result.gold_path}")
     console.print(f"Next: als run {result.inputs_dir} --db {out / 'synthetic.duckdb'}")

@@ -1,6 +1,8 @@
 """The programme at a glance: how much there is, what was coded, what went wrong on the way in."""
 from __future__ import annotations
 
+import json
+
 import duckdb
 import pandas as pd
 
@@ -63,6 +65,13 @@ def programme_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     names = ("documents", "sets", "meetings", "members", "organisations", "first_month", "last_month",
              "paragraphs", "coded_paragraphs")
     return {**dict(zip(names, row)), "logs_by_type": by_type, "set_ids": sets}
+
+
+def last_run_summary(con: duckdb.DuckDBPyConnection, command: str = "run") -> dict:
+    """The newest run's summary (counts and stage seconds), {} when there is none."""
+    row = con.execute("SELECT summary FROM runs WHERE command = ? ORDER BY started_at DESC LIMIT 1",
+                      [command]).fetchone()
+    return json.loads(row[0]) if row and row[0] else {}
 
 
 def runs_by_command(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -29,7 +29,10 @@ from pipeline.synth.writers import LOG_TITLE, DocxWriter, front_matter_text, que
 META_KEYS = ["submission_id", "log_type", "set_id", "meeting_number", "meeting_date", "author_name",
              "author_email", "organisation", "org_type", "setting", "role"]
 ROLES = ["presenter", "timekeeper", "process_caretaker", "observer", "host", "member"]  # rotate by meeting
-DETAIL_RATES = (1.0, 0.35)  # chances that a paragraph gets a first and a second sentence from SENTENCES.details
+# How much personal data is planted: the chances that a paragraph gets a first and a second sentence from
+# SENTENCES.details (dense in personal data), and the share of sentences with slots that stay in the pools.
+# "dense" stresses the anonymiser; "realistic" plants about as much per log as the development corpus holds.
+DENSITIES = {"dense": ((1.0, 0.35), 1.0), "realistic": ((0.0, 0.0), 0.06)}
 
 
 @dataclass
@@ -81,7 +84,8 @@ def _log_slots(g: Planter, sets: list[list[Member]], n_logs: int) -> list[tuple[
     return sorted(chosen, key=lambda c: (c[1], c[2], order[c[0]], c[3].position))
 
 
-def _log_fields(g: Planter, log_type: str, author: Member, others: list[Member]) -> list[tuple[str, str, list]]:
+def _log_fields(g: Planter, log_type: str, author: Member, others: list[Member],
+                density: tuple[tuple[float, float], float]) -> list[tuple[str, str, list]]:
     """[(prompt, "paragraphs"|"questions", items)]: items are (segs, codes) or (segs, question type)."""
     child, parent, carer, born = g.rng.choice(author.cases)
     cast = [*g.rng.sample(author.nqsws, 2), author.manager, child, parent, carer, g.person(word_ok=False)]
@@ -96,12 +100,14 @@ def _log_fields(g: Planter, log_type: str, author: Member, others: list[Member])
             questions = [pools[kind].pop() for kind in kinds]
             fields.append((prompt, "questions", [(g.render(q, context(q)), k) for q, k in zip(questions, kinds)]))
             continue
-        pool = g.rng.sample(SENTENCES.by_prompt[prompt], len(SENTENCES.by_prompt[prompt]))
+        detail_rates, slot_share = density
+        pool = [entry for entry in g.rng.sample(SENTENCES.by_prompt[prompt], len(SENTENCES.by_prompt[prompt]))
+                if "{" not in entry or slot_share >= 1 or g.rng.random() < slot_share]
         group = DETAIL_GROUP[prompt]  # the pool of detail sentences, or None
         paragraphs = []
         for _ in range(g.rng.choices([1, 2, 3], [35, 45, 20])[0]):
             n = g.rng.choices([1, 2, 3, 4], [15, 30, 35, 20])[0]  # sentences, of which some are case or set detail,
-            n_details = min(n - 1, sum(g.rng.random() < rate for rate in DETAIL_RATES)) if group else 0  # dense in PII
+            n_details = min(n - 1, sum(g.rng.random() < rate for rate in detail_rates)) if group else 0  # dense in PII
             chosen = [pool.pop() for _ in range(min(len(pool), n - n_details))]
             for _ in range(min(n_details, len(details[group] if group else []))):
                 chosen.insert(g.rng.randint(1, len(chosen)) if chosen else 0, details[group].pop())
@@ -138,11 +144,13 @@ def _cell(kind: str, items: list, style: str) -> str:
     return question_lines((plain(segs) for segs, _ in items), style)
 
 
-def generate(n_logs: int, seed: int, out_dir: Path, docs_share: float = 0.1) -> SynthResult:
+def generate(n_logs: int, seed: int, out_dir: Path, docs_share: float = 0.1, density: str = "dense") -> SynthResult:
     """Write n_logs synthetic logs with planted personal data under out_dir, and gold.jsonl; see the module doc.
     Files of an earlier run in out_dir/inputs (the three CSVs, docs/SY-*) are replaced or removed."""
     if n_logs < 1 or not 0 <= docs_share <= 1:
         raise ValueError("n_logs must be at least 1 and docs_share between 0 and 1")
+    if density not in DENSITIES:
+        raise ValueError(f"density must be one of {', '.join(DENSITIES)}")
     inputs, gold_path = Path(out_dir) / "inputs", Path(out_dir) / "gold.jsonl"
     (inputs / "forms").mkdir(parents=True, exist_ok=True)
     (inputs / "docs").mkdir(parents=True, exist_ok=True)
@@ -165,7 +173,7 @@ def generate(n_logs: int, seed: int, out_dir: Path, docs_share: float = 0.1) -> 
                         author_name=f"{author.person.first} {author.person.last}", author_email=author.email,
                         organisation=author.org.name, org_type=author.org.org_type, setting=author.setting,
                         role=ROLES[(author.position - meeting + 1) % 6])
-            fields = _log_fields(g, log_type, author, [m for m in sets[s] if m is not author])
+            fields = _log_fields(g, log_type, author, [m for m in sets[s] if m is not author], DENSITIES[density])
             style = g.rng.choice(["plain", "bullet", "number"])
             if index in doc_format:
                 path = inputs / "docs" / f"{meta['submission_id']}{doc_format[index]}"

@@ -1,0 +1,134 @@
+"""Where the time and memory of `als run` go as a programme grows, beside Presidio alone on the same logs.
+
+    python benchmarks/bench_scale.py [--logs 1000 10000 50000] [--density realistic dense] [--repeat 1]
+                                     [--presidio-max 10000] [--topics] [--rerun] [--workers 0]
+
+For each size and density it writes a synthetic programme (pipeline.synth; "realistic" plants about as
+much personal data per log as the development corpus, "dense" about six times that), runs `als run` on
+it as a subprocess into a fresh DuckDB file with topics off, and prints the run's wall time, docs/s,
+peak RSS of the whole process tree (spaCy's workers included, sampled every 0.2 s) and the wall
+seconds per stage that the run stores in its summary. Then, on the same logs and up to
+--presidio-max logs, Presidio vanilla alone (AnalyzerEngine + AnonymizerEngine defaults, models
+loaded first) for the reference docs/s. --rerun runs `als run` a second time on the unchanged
+inputs (everything skipped); --topics times `als topics` on the stored database. Medians over --repeat.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+STAGES = ("load", "ingest", "anonymise", "segment", "code", "store")
+
+
+def tree_rss(process: psutil.Process) -> int:
+    total = 0
+    for p in [process, *process.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def timed(command: list[str], env: dict) -> tuple[float, int]:
+    """(wall seconds, peak RSS bytes of the process tree) of a command that must succeed."""
+    clock = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
+    watched, peak = psutil.Process(child.pid), 0
+    while child.poll() is None:
+        peak = max(peak, tree_rss(watched))
+        time.sleep(0.2)
+    output = child.stdout.read().decode("utf-8", "replace")
+    if child.returncode not in (0,):
+        sys.exit(f"{' '.join(command[:4])} failed (exit {child.returncode}):\n{output[-3000:]}")
+    return time.perf_counter() - clock, peak
+
+
+def stored_summary(db: Path) -> dict:
+    from pipeline.queries.overview import last_run_summary
+    from pipeline.store import connect
+
+    with connect(db, read_only=True) as con:
+        return last_run_summary(con)
+
+
+def presidio_docs_per_second(inputs: Path) -> float:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_anonymise import presidio_vanilla
+
+    from pipeline.config import Config
+    from pipeline.ingest import ingest_directory
+
+    logs = ingest_directory(inputs, Config().ingest).logs
+    run = presidio_vanilla()
+    clock = time.perf_counter()
+    run(logs)
+    return len(logs) / (time.perf_counter() - clock)
+
+
+def measure(n_logs: int, density: str, args, work: Path, env: dict) -> dict:
+    from pipeline.synth import generate
+
+    corpus = work / f"{density}-{n_logs}"
+    result = generate(n_logs, 7, corpus, density=density)
+    config = work / "bench.toml"
+    config.write_text(f"[topics]\nenabled = false\n[anonymise]\nn_process = {args.workers}\n", encoding="utf-8")
+    als = [sys.executable, "-m", "pipeline.cli"]
+    runs = []
+    for attempt in range(args.repeat):
+        db = corpus / f"run{attempt}.duckdb"
+        seconds, rss = timed([*als, "run", str(result.inputs_dir), "--db", str(db), "--config", str(config)], env)
+        runs.append({"seconds": seconds, "rss": rss, "stages": stored_summary(db).get("stage_seconds", {})})
+    row = {"logs": result.logs, "density": density, "planted": result.planted,
+           "seconds": statistics.median(r["seconds"] for r in runs),
+           "rss_gb": max(r["rss"] for r in runs) / 1e9,
+           "stages": {s: statistics.median(r["stages"].get(s, 0.0) for r in runs) for s in STAGES}}
+    db = corpus / "run0.duckdb"
+    if args.rerun:
+        row["rerun_seconds"], _ = timed([*als, "run", str(result.inputs_dir), "--db", str(db), "--config",
+                                         str(config)], env)
+    if args.topics:
+        row["topics_seconds"], _ = timed([*als, "topics", "--db", str(db)], env)
+    if n_logs <= args.presidio_max:
+        row["presidio_docs_s"] = presidio_docs_per_second(result.inputs_dir)
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--logs", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--density", nargs="+", default=["realistic", "dense"], choices=["realistic", "dense"])
+    parser.add_argument("--repeat", type=int, default=1, help="als runs per size (median)")
+    parser.add_argument("--presidio-max", type=int, default=10000, help="largest size Presidio is timed on")
+    parser.add_argument("--workers", type=int, default=0, help="[anonymise] n_process (0: the run decides)")
+    parser.add_argument("--rerun", action="store_true", help="time a second run on the unchanged inputs")
+    parser.add_argument("--topics", action="store_true", help="time `als topics` on the stored database")
+    args = parser.parse_args()
+    env = dict(os.environ, ALS_PSEUDONYM_KEY=os.environ.get("ALS_PSEUDONYM_KEY", "benchmark-only-key-0123456789"))
+    print(f"{'logs':>6} {'density':>9} {'spans':>7} {'wall s':>8} {'docs/s':>7} {'peak GB':>8} "
+          + " ".join(f"{s:>9}" for s in STAGES)
+          + f" {'Presidio docs/s':>15} {'ratio':>6} {'re-run s':>8} {'topics s':>8}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="als-scale-") as tmp:
+        for density in args.density:
+            for n_logs in args.logs:
+                row = measure(n_logs, density, args, Path(tmp), env)
+                docs_s = row["logs"] / row["seconds"]
+                presidio = row.get("presidio_docs_s")
+                print(f"{row['logs']:>6} {density:>9} {row['planted']:>7} {row['seconds']:>8.1f} {docs_s:>7.1f} "
+                      f"{row['rss_gb']:>8.2f} " + " ".join(f"{row['stages'][s]:>9.1f}" for s in STAGES)
+                      + f" {presidio or float('nan'):>15.1f} {docs_s / presidio if presidio else float('nan'):>6.2f}"
+                      f" {row.get('rerun_seconds', float('nan')):>8.1f} {row.get('topics_seconds', float('nan')):>8.1f}",
+                      flush=True)
+
+
+if __name__ == "__main__":
+    main()
