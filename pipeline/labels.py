@@ -41,7 +41,7 @@ COLUMN_LABELS = {
     "best_code": "Closest theme", "code_share": "Share carrying it", "group": "Group", "meeting": "Meeting",
     "members": "Members", "text": "Text", "run_id": "Run reference", "command": "Command", "started_at": "Started",
     "finished_at": "Finished",
-    "reviews": "Reviews", "accepted": "Accepted", "rejected": "Rejected", "added": "Added by a person",
+    "reviews": "Reviews", "accepted": "Accepted", "rejected": "Rejected", "added": "Added",
     "precision": "Precision", "recall": "Recall", "kappa": "Kappa", "verdict": "Agreement",
 }
 

@@ -134,7 +134,12 @@ def test_a_theme_with_too_few_reviews_is_marked_everywhere_agreement_is_shown(tm
     assert (logistics["Reviews"], logistics["Kappa"], logistics["Agreement"]) == ("3", "–", "too few reviews (n=3)")
     assert isolation["Agreement"] == "too few reviews (n=0)"  # a theme nobody reviewed keeps its row
     appendix = next(block.frame for block in section.blocks if isinstance(block, Table) and "Reviews" in block.frame)
-    pd.testing.assert_frame_equal(appendix.set_index("Theme"), view)
+    # The appendix holds the same numbers, as numbers (a report aligns and sizes them): two decimals, or not measured.
+    from pipeline.report.document import format_cell
+
+    as_shown = appendix.set_index("Theme").apply(lambda column: column.map(
+        lambda v: "–" if v != v else (f"{v:.2f}" if isinstance(v, float) else format_cell(v, False))))
+    pd.testing.assert_frame_equal(as_shown, view[as_shown.columns])
     config_file = tmp_path / "als.toml"
     config_file.write_text("[review]\nmin_reviews = 5\n")
     from pipeline.cli.common import console

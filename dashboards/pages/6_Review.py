@@ -42,7 +42,11 @@ def show_trust() -> None:
         st.info("No suggestion has been reviewed yet: each decision here adds to this table.")
         return
     st.caption(CAPTION.format(min_reviews=SETTINGS.min_reviews))
-    st.dataframe(table, hide_index=True)
+    # Every theme in view (35 px a row, as Streamlit draws them), counts and shares aligned as numbers.
+    words = ("Theme", "Agreement")
+    columns = {c: st.column_config.TextColumn(alignment="right") for c in table.columns if c not in words}
+    columns["Agreement"] = st.column_config.TextColumn(width=200)
+    st.dataframe(table, hide_index=True, height=35 * (len(table) + 1) + 3, column_config=columns)
 
 
 ANY = "(any)"
@@ -65,7 +69,7 @@ waiting = query(count_pending, chosen_code, low, high)
 reviewed = query(count_reviewed, chosen_code)
 if waiting + reviewed:
     st.progress(reviewed / (waiting + reviewed),
-                text=f"{reviewed} reviewed · {waiting} waiting{' for this theme' if chosen_code else ''}"
+                text=f"{reviewed} decisions made · {waiting} suggestions waiting{' for this theme' if chosen_code else ''}"
                      + (f" (the first {SHOWN} in this order are queued here)" if waiting > SHOWN else ""))
 if pending.empty:
     st.success("Nothing left to review with these filters.")

@@ -12,7 +12,7 @@ from pipeline.labels import CodeLabels
 from pipeline.queries import agreement, facets, overview
 from pipeline.report.document import Bullets, Section, Table, Text
 from pipeline.report.wording import percent
-from pipeline.trust import CAPTION as TRUST_CAPTION, agreement_view
+from pipeline.trust import CAPTION as TRUST_CAPTION, PRINTED_COLUMNS, agreement_view
 
 ANONYMISATION = (
     "Personal data was removed before anything was stored. Each log was read by Presidio with spaCy's "
@@ -58,12 +58,12 @@ def methods_section(con: duckdb.DuckDBPyConnection, codes: CodeLabels, config: C
                          f"Quotes: {config.report.quotes_per_theme} per theme at most, whole sentences within "
                          f"{config.report.quote_max_words} words, each passing the audit's scan for contact "
                          "details and identifiers."]))
-    trust = agreement_view(con, codes, config.review.min_reviews)
+    trust = agreement_view(con, codes, config.review.min_reviews, as_text=False)
     if trust.empty:
         section.add(Text("No suggestion has been reviewed yet, so there is no measure of agreement. Review with "
                          "`als review export` / `als review import` or the dashboard's Review page.", "note"))
     else:
-        section.add(Table(trust, "How far to trust the suggestions, per theme. "
+        section.add(Table(trust[PRINTED_COLUMNS], "How far to trust the suggestions. "
                                  + TRUST_CAPTION.format(min_reviews=config.review.min_reviews)))
     runs = overview.runs_by_command(con)
     runs = runs.assign(started_at=runs["started_at"].dt.strftime("%Y-%m-%d %H:%M"))
