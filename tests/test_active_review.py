@@ -59,6 +59,9 @@ def test_random_is_the_same_for_the_same_seed_and_sheet_and_page_list_the_same(t
     db = tmp_path / "q.duckdb"
     build(db, [(i % 6, code, "model", 0.5 + i / 40) for i, code in enumerate([ROLES, LOGISTICS, ISOLATION] * 4)])
     assert queue(db, "random", seed=7) == queue(db, "random", seed=7)
+    # The page queues 200, the sheet 100 by default: the shorter queue is the start of the longer one.
+    for strategy in ("uncertain", "disagree", "random"):
+        assert queue(db, strategy, n=3, seed=7) == queue(db, strategy, seed=7)[:3]
     assert sorted(queue(db, "random", seed=7)) == sorted(queue(db, "uncertain"))  # the same items, reordered
     sheet = tmp_path / "sheet.csv"
     result = CliRunner().invoke(app, ["review", "export", "--db", str(db), "--out", str(sheet),
