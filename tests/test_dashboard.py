@@ -188,3 +188,14 @@ def test_review_page_queues_by_the_picked_strategy_and_shows_trust_per_theme(tmp
     assert table.loc[theme_name(db, LOGISTICS), "Agreement"] == "too few reviews (n=3)"
     assert table.loc[roles, "Agreement"] == "too few reviews (n=0)"
     assert "fewer than 10 reviews" in shown_text(app)
+
+
+def test_review_page_says_when_no_coder_disagrees(tmp_path, monkeypatch):
+    from tests.builders import LOGISTICS, ROLES, review_database
+
+    db = str(tmp_path / "review.duckdb")
+    review_database(db, [(0, ROLES, "model", 0.95), (1, LOGISTICS, "model", 0.6)])
+    app = page("pages/6_Review.py", db, monkeypatch)
+    app.selectbox[0].set_value("disagree").run()
+    assert "the least certain come first" in shown_text(app)
+    assert app.markdown[0].value.startswith(f"**{theme_name(db, LOGISTICS)}**")

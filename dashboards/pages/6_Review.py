@@ -71,6 +71,9 @@ if waiting + reviewed:
     st.progress(reviewed / (waiting + reviewed),
                 text=f"{reviewed} decisions made · {waiting} suggestions waiting{' for this theme' if chosen_code else ''}"
                      + (f" (the first {SHOWN} in this order are queued here)" if waiting > SHOWN else ""))
+if strategy == "disagree" and not pending.empty and not (pending["votes"] < pending["coders"]).any():
+    st.caption("No coder disagrees with another on what is waiting here (only one coder suggested themes on these "
+               "paragraphs), so the least certain come first.")
 if pending.empty:
     st.success("Nothing left to review with these filters.")
     show_trust()
