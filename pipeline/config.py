@@ -140,6 +140,29 @@ class ReportConfig:
     unforeseen_topic_share: float = 0.5
 
 
+REVIEW_STRATEGIES = ("uncertain", "disagree", "random")
+
+
+@dataclass
+class ReviewConfig:
+    # A theme with fewer human decisions than this is marked "too few reviews (n=…)" wherever
+    # agreement is shown (Review page, `als evaluate --db`, the methods appendix): its precision,
+    # recall and kappa would rest on too few cases to judge it by.
+    min_reviews: int = 10
+    # The review queue's order (pipeline.queries.active_review): "uncertain" (closest to the
+    # theme's threshold), "disagree" (the coders did not all suggest it) or "random".
+    strategy: str = "uncertain"
+    # The seed of the random queue, so that the page and `als review export` list the same items.
+    seed: int = 42
+
+    def __post_init__(self) -> None:
+        if self.strategy not in REVIEW_STRATEGIES:
+            raise ConfigError(f"[review] strategy must be one of {', '.join(REVIEW_STRATEGIES)}, "
+                              f"not {self.strategy!r}")
+        if self.min_reviews < 1:
+            raise ConfigError("[review] min_reviews must be at least 1")
+
+
 @dataclass
 class StoreConfig:
     db: str = "als.duckdb"
@@ -155,6 +178,7 @@ class Config:
     topics: TopicsConfig = field(default_factory=TopicsConfig)
     dashboard: DashboardConfig = field(default_factory=DashboardConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     source: str | None = None  # the file this was loaded from, for the runs table
 

@@ -19,6 +19,11 @@ ROLE_LABELS = {"presenter": "Presenter", "observer": "Observer", "timekeeper": "
                "process_caretaker": "Process caretaker", "host": "Host", "member": "Set member"}
 QUESTION_TYPE_LABELS = {"thinking": "Thinking", "feeling": "Feeling", "willing": "Willing"}
 NOT_GIVEN = "Not given"
+# Cohen's kappa in words (Landis and Koch, 1977): the band whose lower bound it reaches.
+KAPPA_BANDS = ((0.81, "almost perfect agreement"), (0.61, "substantial agreement"), (0.41, "moderate agreement"),
+               (0.21, "fair agreement"), (0.0, "slight agreement"), (float("-inf"), "less than chance agreement"))
+TOO_FEW_REVIEWS = "too few reviews (n={n})"
+NOT_MEASURED = "–"  # a share or kappa with nothing to measure it on
 
 VALUE_LABELS: dict[str, Mapping[str, str]] = {
     "log_type": LOG_TYPE_LABELS, "org_type": ORG_TYPE_LABELS, "setting": SETTING_LABELS, "role": ROLE_LABELS,
@@ -36,6 +41,8 @@ COLUMN_LABELS = {
     "best_code": "Closest theme", "code_share": "Share carrying it", "group": "Group", "meeting": "Meeting",
     "members": "Members", "text": "Text", "run_id": "Run reference", "command": "Command", "started_at": "Started",
     "finished_at": "Finished",
+    "reviews": "Reviews", "accepted": "Accepted", "rejected": "Rejected", "added": "Added",
+    "precision": "Precision", "recall": "Recall", "kappa": "Kappa", "verdict": "Agreement",
 }
 
 _SEE_CODE = re.compile(r"\(-> ([\w.]+)\)")
@@ -108,3 +115,10 @@ def labelled(frame: pd.DataFrame, codes: CodeLabels | None = None, keep: Iterabl
         else:
             names["code_id"] = COLUMN_LABELS["code"]
     return shown.rename(columns=names)
+
+
+def kappa_words(kappa: float) -> str:
+    """A kappa as Landis and Koch's words for it; NOT_MEASURED where it is undefined."""
+    if kappa != kappa:  # NaN
+        return NOT_MEASURED
+    return next(words for bound, words in KAPPA_BANDS if kappa >= bound)

@@ -7,13 +7,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import json
 from pathlib import Path
 
 import duckdb
 import openpyxl
 
+from pipeline.coding.codebook import load_codebook
+from pipeline.queries.meta import CODING_THRESHOLDS
 from pipeline.queries.text_columns import text_column_values
-from pipeline.records import LogMetadata, RawField, RawLog
+from pipeline.records import AnonymisedLog, Coding, LogMetadata, RawField, RawLog, Segment, SegmentedLog
+from pipeline.store import RunRecord, Store
 
 TEST_KEY = "test-key-0123456789abcdef-not-secret"
 
@@ -55,3 +59,30 @@ def all_text_in_db(db_path: str | Path) -> str:
     """Every text value of every table: what a privacy scan must search."""
     with duckdb.connect(str(db_path), read_only=True) as con:
         return "\n".join(value for _, _, values in text_column_values(con) for value in values)
+
+
+ROLES, LOGISTICS, ISOLATION = "process.roles", "process.logistics", "challenge.isolation"
+TEXTS = ["We swapped the timekeeper role at the start.", "The room was booked twice and we lost an hour.",
+         "Nobody else in my team does this job.", "We agreed who would present next time.",
+         "The video link froze for most of the meeting.", "I felt on my own with the panel's decision."]
+
+
+def review_database(db, suggestions: list[tuple[int, str, str, float]], decisions: list[tuple[int, str, str]] = (),
+                    thresholds: dict[str, float] | None = None) -> list[str]:
+    """A database of one log with a paragraph per TEXTS entry, the given suggestions (paragraph, code,
+    method, confidence) and human decisions (paragraph, code, 'accepted' | 'rejected'); segment ids back."""
+    doc = AnonymisedLog("D-TEST", "T-1", "sha-test", "reflective", "Set Q", 1, "2024-02", "M-1", "O-1",
+                        "charity", "adults", "presenter", [], [])
+    segments = [Segment(f"D-TEST-0-{i}", "D-TEST", 0, "What happened", i, text, ()) for i, text in enumerate(TEXTS)]
+    ids = [s.segment_id for s in segments]
+    codings = [Coding(ids[i], code, method, confidence, "suggested") for i, code, method, confidence in suggestions]
+    log = SegmentedLog(doc, segments, [], [], "\n".join(TEXTS), codings)
+    run = RunRecord("R-TEST-RUN", "run", dt.datetime(2024, 3, 1), {}, {}, {})
+    with Store(db) as store:
+        store.write_batch(run, [log], [], load_codebook())
+        if thresholds is not None:
+            store.record_meta(CODING_THRESHOLDS, json.dumps(thresholds))
+        if decisions:
+            review = RunRecord("R-TEST-REVIEW", "review", dt.datetime(2024, 3, 2), {}, {}, {})
+            store.write_codings(review, [Coding(ids[i], code, "human", 1.0, status) for i, code, status in decisions])
+    return ids

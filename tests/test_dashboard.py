@@ -167,3 +167,35 @@ def test_quotes_are_readable_cards_and_the_download_holds_exactly_the_filtered_q
     assert any(labels.code(code_id) in c.value for c in app.caption)  # themes by name, not id
     download = next(b for b in app.get("download_button") if "CSV" in b.proto.label)
     assert f"these {len(expected)} quotes" in download.proto.label
+
+
+def test_review_page_queues_by_the_picked_strategy_and_shows_trust_per_theme(tmp_path, monkeypatch):
+    from tests.builders import ISOLATION, LOGISTICS, ROLES, review_database
+
+    db = str(tmp_path / "review.duckdb")
+    review_database(db, [(0, ROLES, "model", 0.95), (1, LOGISTICS, "model", 0.9), (1, ISOLATION, "topic", 0.42),
+                         (2, ROLES, "model", 0.51)],
+                    decisions=[(3, LOGISTICS, "accepted"), (4, LOGISTICS, "rejected"), (5, LOGISTICS, "accepted")])
+    app = page("pages/6_Review.py", db, monkeypatch)
+    roles, isolation = theme_name(db, ROLES), theme_name(db, ISOLATION)
+    order = app.selectbox[0]
+    assert order.label == "Order" and order.value == "uncertain"
+    assert app.markdown[0].value.startswith(f"**{roles}**")  # 0.51: nearest the threshold
+    order.set_value("disagree").run()
+    assert not app.exception
+    assert app.markdown[0].value.startswith(f"**{isolation}**")  # the topics suggested it, the coder did not
+    table = app.dataframe[0].value.set_index("Theme")
+    assert table.loc[theme_name(db, LOGISTICS), "Agreement"] == "too few reviews (n=3)"
+    assert table.loc[roles, "Agreement"] == "too few reviews (n=0)"
+    assert "fewer than 10 reviews" in shown_text(app)
+
+
+def test_review_page_says_when_no_coder_disagrees(tmp_path, monkeypatch):
+    from tests.builders import LOGISTICS, ROLES, review_database
+
+    db = str(tmp_path / "review.duckdb")
+    review_database(db, [(0, ROLES, "model", 0.95), (1, LOGISTICS, "model", 0.6)])
+    app = page("pages/6_Review.py", db, monkeypatch)
+    app.selectbox[0].set_value("disagree").run()
+    assert "the least certain come first" in shown_text(app)
+    assert app.markdown[0].value.startswith(f"**{theme_name(db, LOGISTICS)}**")

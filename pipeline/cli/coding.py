@@ -87,7 +87,10 @@ def _reviewed_paragraphs(db: Path):
 
 @commands.command()
 def evaluate(
-    labels: Path = typer.Option(..., help="Labelled JSONL: human codes (and question types) to compare with."),
+    labels: Optional[Path] = typer.Option(None, help="Labelled JSONL: human codes (and question types) to "
+                                                      "compare with."),
+    db: Optional[Path] = typer.Option(None, help="Compare the suggestions stored in this database with the "
+                                                  "decisions people made on them (review) instead."),
     cross_validate: bool = typer.Option(False, "--cross-validate", help="Train on every set but one and score "
                                                                          "on the one left out, in turn."),
     config: Optional[Path] = ConfigOption,
@@ -98,7 +101,13 @@ def evaluate(
     from pipeline.coding.questions import QuestionTyper
     from pipeline.coding.evaluate import agreement, cross_validate as run_cv, label_matrix, question_agreement, units_of
 
+    if (labels is None) == (db is None):
+        console.print("[red]Give exactly one of --labels FILE or --db FILE.[/]")
+        raise typer.Exit(2)
     settings = load_config(config, coding__codebook=str(codebook) if codebook else None)
+    if db is not None:
+        _print_review_agreement(db, settings.review.min_reviews)
+        return
     paragraphs, questions = _labels(labels)
     codebook_data, embedder, coder = _coding_parts(settings, with_model=not cross_validate)
     gold = label_matrix(paragraphs, codebook_data.code_ids)
@@ -128,3 +137,29 @@ def _print_report(report, setting: str) -> None:
         kappa = f"{report.question_kappa:.3f}" if report.question_kappa is not None else "n/a"
         console.print(f"question types: accuracy {report.question_accuracy:.3f}, kappa {kappa} "
                       f"({report.questions} questions)")
+
+
+def _print_review_agreement(db: Path, min_reviews: int) -> None:
+    """The per-theme agreement the Review page and the methods appendix show (pipeline.trust)."""
+    from pipeline.labels import CodeLabels
+    from pipeline.queries.agreement import suggestion_counts
+    from pipeline.queries.facets import codebook as stored_codebook
+    from pipeline.store import connect
+    from pipeline.trust import CAPTION, agreement_view
+
+    require_database(db)
+    with stops_when_busy(), connect(db, read_only=True) as con:
+        view = agreement_view(con, CodeLabels(stored_codebook(con)), min_reviews)
+        counts = suggestion_counts(con)
+    if view.empty:
+        console.print("No suggestion has been reviewed yet: review with `als review export` / `als review import` "
+                      "or the dashboard's Review page, then ask again.")
+        return
+    table = Table(title=f"Suggestions against people's decisions, {counts['reviewed']} of "
+                        f"{counts['suggestions']} suggestions reviewed")
+    for column in view.columns:
+        table.add_column(column, justify="left" if column in (view.columns[0], view.columns[-1]) else "right")
+    for row in view.itertuples(index=False):
+        table.add_row(*(escape(str(v)) for v in row))
+    console.print(table)
+    console.print(CAPTION.format(min_reviews=min_reviews))

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Optional
 
 import typer
 from rich.markup import escape
 
-from pipeline.cli.common import EXIT_USAGE, console, require_database, stops_when_busy
+from pipeline.cli.common import EXIT_USAGE, ConfigOption, console, load_config, require_database, stops_when_busy
 
 commands = typer.Typer(help="Review suggested codings in a spreadsheet: export, fill in, import.",
                        no_args_is_help=True)
@@ -17,16 +18,30 @@ commands = typer.Typer(help="Review suggested codings in a spreadsheet: export, 
 def review_export(
     db: Path = typer.Option(..., help="DuckDB file written by `als run`."),
     out: Path = typer.Option(Path("review.xlsx"), help="Sheet to write: .xlsx or .csv."),
+    strategy: Optional[str] = typer.Option(
+        None, help="Only the suggestions whose review teaches the coder most, in that order: uncertain "
+                   "(closest to the theme's threshold), disagree (the coders did not all suggest it) or random. "
+                   "Uncertain and disagree take the themes with fewest reviews first. Default: every pending "
+                   "suggestion in reading order."),
+    n: int = typer.Option(100, "--n", min=1, help="How many suggestions to list with --strategy."),
+    seed: Optional[int] = typer.Option(None, help="Seed of the random order (default: [review] seed)."),
+    config: Optional[Path] = ConfigOption,
 ) -> None:
     """Write the suggested codings not yet reviewed, with an empty `decision` column.
 
     Text that a spreadsheet would run as a formula (starting = + - @, tab or CR) is written with a
     leading ' and XLSX cells are text cells; `als review import` removes that prefix again."""
     from pipeline.coding.review_sheet import export_sheet
+    from pipeline.queries.active_review import STRATEGIES
 
+    if strategy is not None and strategy not in STRATEGIES:
+        console.print(f"[red]--strategy must be one of {', '.join(STRATEGIES)}, not {escape(strategy)!r}.[/]")
+        raise typer.Exit(EXIT_USAGE)
+    settings = load_config(config)
     require_database(db)
     with stops_when_busy():
-        count = export_sheet(db, out)
+        count = export_sheet(db, out, strategy, n if strategy else None,
+                             settings.review.seed if seed is None else seed)
     console.print(f"Wrote {count} suggestions to [bold]{out}[/]. Fill `decision` with accept or reject; "
                   "add rows with a code_id and `add` for codes that were missed. Then `als review import`.")
 

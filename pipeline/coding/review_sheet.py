@@ -17,6 +17,7 @@ import pandas as pd
 from openpyxl.utils.exceptions import InvalidFileException
 
 from pipeline.formula_safe import protect_frame, unprotect_frame
+from pipeline.queries.active_review import review_queue
 from pipeline.queries.review_queue import decision_keys, pending_in_document_order
 from pipeline.records import Coding
 from pipeline.store import connect
@@ -37,18 +38,22 @@ class ReviewResult:
     skipped_blank: int
 
 
-def suggestions_frame(db: str | Path) -> pd.DataFrame:
-    """The pending suggestions in reading order, with empty decision and note columns to fill in."""
+def suggestions_frame(db: str | Path, strategy: str | None = None, n: int | None = None,
+                      seed: int = 42) -> pd.DataFrame:
+    """The pending suggestions with empty decision and note columns to fill in: all of them in reading
+    order, or with a `strategy` the first `n` in the order of active review (pipeline.queries.active_review),
+    exactly as the Review page queues them."""
     with connect(db, read_only=True) as con:
-        frame = pending_in_document_order(con)
+        frame = pending_in_document_order(con) if strategy is None else review_queue(con, strategy, n, seed)
     frame["decision"] = ""
     frame["note"] = ""
     return frame[SHEET_COLUMNS]
 
 
-def export_sheet(db: str | Path, out: str | Path) -> int:
+def export_sheet(db: str | Path, out: str | Path, strategy: str | None = None, n: int | None = None,
+                 seed: int = 42) -> int:
     """Write the review sheet (.xlsx or .csv); returns the number of suggestions in it."""
-    frame = protect_frame(suggestions_frame(db))
+    frame = protect_frame(suggestions_frame(db, strategy, n, seed))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".csv":

@@ -3,7 +3,7 @@
 A suggestion is pending while no person has decided on its (segment, code); once anyone has,
 the newest human decision counts (HUMAN_DECISIONS), as everywhere else on the read side.
 The review sheet (`als review export`), the dashboard's Review page and `als train --db`
-all read through here.
+all read through here; the order of active review is pipeline.queries.active_review.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.coding.labels import LabelledParagraph
-from pipeline.queries.codings import HUMAN_DECISIONS
+from pipeline.queries.codings import ACTIVE_CODINGS, HUMAN_DECISIONS
 
 _PENDING_FROM = (
     "FROM codings c JOIN segments s USING (segment_id) JOIN documents d USING (doc_id) "
@@ -68,11 +68,15 @@ def decision_keys(con: duckdb.DuckDBPyConnection) -> tuple[set[str], set[str]]:
 
 
 def reviewed_paragraphs(con: duckdb.DuckDBPyConnection) -> list[LabelledParagraph]:
-    """Every paragraph a person has decided on, labelled with the codes their newest decisions accept."""
+    """Every paragraph a person has decided on, labelled with the codes that count on it now.
+
+    What `als train --db` learns from: a code a person accepted or added is a positive, one they
+    rejected a negative; a code nobody decided on keeps what counts everywhere else (ACTIVE_CODINGS):
+    a suggestion nobody rejected is a positive, a code nobody suggested a negative."""
     rows = con.execute(
-        "SELECT s.segment_id, s.text, s.field_prompt, d.set_id, "
-        "       list(h.code_id) FILTER (WHERE h.decided = 'accepted') "
-        f"FROM ({HUMAN_DECISIONS}) h JOIN segments s USING (segment_id) JOIN documents d USING (doc_id) "
+        "SELECT s.segment_id, s.text, s.field_prompt, d.set_id, list(DISTINCT a.code_id) FILTER (WHERE a.code_id IS NOT NULL) "
+        f"FROM (SELECT DISTINCT segment_id FROM ({HUMAN_DECISIONS})) r JOIN segments s USING (segment_id) "
+        f"JOIN documents d USING (doc_id) LEFT JOIN ({ACTIVE_CODINGS}) a ON a.segment_id = r.segment_id "
         "GROUP BY s.segment_id, s.text, s.field_prompt, d.set_id ORDER BY s.segment_id").fetchall()
     return [LabelledParagraph(text, frozenset(codes or []), str(set_id), segment_id, prompt)
             for segment_id, text, prompt, set_id, codes in rows]

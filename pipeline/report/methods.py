@@ -12,6 +12,7 @@ from pipeline.labels import CodeLabels
 from pipeline.queries import agreement, facets, overview
 from pipeline.report.document import Bullets, Section, Table, Text
 from pipeline.report.wording import percent
+from pipeline.trust import CAPTION as TRUST_CAPTION, PRINTED_COLUMNS, agreement_view
 
 ANONYMISATION = (
     "Personal data was removed before anything was stored. Each log was read by Presidio with spaCy's "
@@ -40,28 +41,6 @@ def codebook_version(codebook: pd.DataFrame) -> str:
     return digest[:12]
 
 
-def kappa_by_code(con: duckdb.DuckDBPyConnection, codes: CodeLabels) -> pd.DataFrame:
-    """Cohen's kappa per code between the suggestions and what counts after review, on reviewed paragraphs.
-
-    After review, a paragraph's codes are the suggestions nobody rejected plus the codes people added.
-    """
-    from sklearn.metrics import cohen_kappa_score
-
-    reviewed = agreement.reviewed_segments(con)
-    if not reviewed:
-        return pd.DataFrame(columns=["Theme", "Reviewed paragraphs", "Suggested", "Kept or added", "Kappa"])
-    suggested = agreement.machine_suggestions(con, reviewed).groupby("code_id")["segment_id"].agg(set)
-    kept = agreement.active_codes(con, reviewed).groupby("code_id")["segment_id"].agg(set)
-    rows = []
-    for code_id in sorted(set(suggested.index) | set(kept.index), key=codes.code):
-        machine = [s in suggested.get(code_id, set()) for s in reviewed]
-        human = [s in kept.get(code_id, set()) for s in reviewed]
-        both_constant = len(set(machine)) == 1 and len(set(human)) == 1
-        kappa = None if both_constant else float(cohen_kappa_score(machine, human))
-        rows.append((codes.code(code_id), len(reviewed), sum(machine), sum(human), kappa))
-    return pd.DataFrame(rows, columns=["Theme", "Reviewed paragraphs", "Suggested", "Kept or added", "Kappa"])
-
-
 def methods_section(con: duckdb.DuckDBPyConnection, codes: CodeLabels, config: Config) -> Section:
     codebook = facets.codebook(con)
     replaced = overview.replaced_by_type(con)
@@ -79,13 +58,13 @@ def methods_section(con: duckdb.DuckDBPyConnection, codes: CodeLabels, config: C
                          f"Quotes: {config.report.quotes_per_theme} per theme at most, whole sentences within "
                          f"{config.report.quote_max_words} words, each passing the audit's scan for contact "
                          "details and identifiers."]))
-    kappa = kappa_by_code(con, codes)
-    if kappa.empty:
+    trust = agreement_view(con, codes, config.review.min_reviews, as_text=False)
+    if trust.empty:
         section.add(Text("No suggestion has been reviewed yet, so there is no measure of agreement. Review with "
                          "`als review export` / `als review import` or the dashboard's Review page.", "note"))
     else:
-        section.add(Table(kappa, "Agreement between suggestions and review on reviewed paragraphs "
-                                 "(Cohen's kappa; – where both always agree on absence)"))
+        section.add(Table(trust[PRINTED_COLUMNS], "How far to trust the suggestions. "
+                                 + TRUST_CAPTION.format(min_reviews=config.review.min_reviews)))
     runs = overview.runs_by_command(con)
     runs = runs.assign(started_at=runs["started_at"].dt.strftime("%Y-%m-%d %H:%M"))
     shown = runs[["run_id", "command", "started_at", "documents"]]
