@@ -20,8 +20,9 @@ def _coding_parts(settings, with_model: bool):
     try:
         codebook = load_codebook(settings.coding.codebook or None)
         embedder = load_embedder(settings.coding)
-        if not with_model:
+        if not with_model:  # training and cross-validation start from the untrained coder
             settings.coding.model_file = ""
+            settings.coding.packaged_model = False
         return codebook, embedder, build_coder(settings.coding, codebook, embedder)
     except (CodingUnavailable, ValueError) as error:
         console.print(f"[red]Cannot code:[/] {escape(str(error))}")
@@ -95,7 +96,6 @@ def evaluate(
 ) -> None:
     """Agreement between the automatic coding and human labels: F1 per code and Cohen's kappa."""
     from pipeline.coding import TrainedCoder
-    from pipeline.coding.questions import QuestionTyper
     from pipeline.coding.evaluate import agreement, cross_validate as run_cv, label_matrix, question_agreement, units_of
 
     settings = load_config(config, coding__codebook=str(codebook) if codebook else None)
@@ -110,9 +110,32 @@ def evaluate(
     else:
         predicted = coder.predict(units_of(paragraphs))
     report = agreement(predicted, gold, codebook_data.code_ids)
-    types = [t for t, _ in QuestionTyper(codebook_data, None).predict([q.text for q in questions])]
-    question_agreement(report, questions, types)
+    question_agreement(report, questions, _question_types(settings, codebook_data, embedder, questions,
+                                                          cross_validate))
     _print_report(report, "cross-validated by set" if cross_validate else type(coder).__name__)
+
+
+def _question_types(settings, codebook, embedder, questions, cross_validate: bool) -> list[str]:
+    """The configured typer's types; cross-validated, each set's from a question model fitted without it."""
+    from pipeline.coding.question_model import QuestionModel
+    from pipeline.coding.questions import QuestionTyper
+    from pipeline.coding.stage import build_typer
+
+    typer = build_typer(settings.coding, codebook, embedder)
+    groups = [q.group for q in questions]
+    if not (cross_validate and typer.model is not None and len(set(groups)) > 1):
+        return [t for t, _ in typer.predict([q.text for q in questions])]
+    import numpy as np
+
+    features, gold, groups = typer.features([q.text for q in questions]), [q.question_type for q in questions], np.array(groups)
+    types = [""] * len(questions)
+    for group in np.unique(groups):
+        out = groups == group
+        model = QuestionModel(typer.types).fit(features[~out], [g for g, o in zip(gold, out) if not o],
+                                               groups[~out].tolist())
+        for i, k in zip(np.flatnonzero(out), model.predict_proba(features[out]).argmax(axis=1)):
+            types[i] = model.types[k]
+    return types
 
 
 def _print_report(report, setting: str) -> None:
