@@ -117,25 +117,13 @@ def evaluate(
 
 def _question_types(settings, codebook, embedder, questions, cross_validate: bool) -> list[str]:
     """The configured typer's types; cross-validated, each set's from a question model fitted without it."""
-    from pipeline.coding.question_model import QuestionModel
-    from pipeline.coding.questions import QuestionTyper
     from pipeline.coding.stage import build_typer
+    from pipeline.coding.train_questions import held_out_types
 
     typer = build_typer(settings.coding, codebook, embedder)
-    groups = [q.group for q in questions]
-    if not (cross_validate and typer.model is not None and len(set(groups)) > 1):
-        return [t for t, _ in typer.predict([q.text for q in questions])]
-    import numpy as np
-
-    features, gold, groups = typer.features([q.text for q in questions]), [q.question_type for q in questions], np.array(groups)
-    types = [""] * len(questions)
-    for group in np.unique(groups):
-        out = groups == group
-        model = QuestionModel(typer.types).fit(features[~out], [g for g, o in zip(gold, out) if not o],
-                                               groups[~out].tolist())
-        for i, k in zip(np.flatnonzero(out), model.predict_proba(features[out]).argmax(axis=1)):
-            types[i] = model.types[k]
-    return types
+    if cross_validate and typer.model is not None and len({q.group for q in questions}) > 1:
+        return held_out_types(typer, questions)[0]
+    return [t for t, _ in typer.predict([q.text for q in questions])]
 
 
 def _print_report(report, setting: str) -> None:

@@ -34,20 +34,30 @@ class HeldOut:
     C: float
 
 
-def leave_one_set_out(typer: QuestionTyper, questions: list[LabelledQuestion]) -> list[HeldOut]:
-    """Per set: the accuracy of a model fitted without it, and of the rules alone."""
-    texts = [q.text for q in questions]
-    features = typer.features(texts)
+def held_out_types(typer: QuestionTyper, questions: list[LabelledQuestion]) -> tuple[list[str], dict[str, float]]:
+    """Each question's type from a model fitted without its set, and the C chosen for each set."""
+    features = typer.features([q.text for q in questions])
     types = np.array([q.question_type for q in questions])
     groups = np.array([q.group for q in questions])
-    rules = np.array([t for t, _ in QuestionTyper(typer.codebook, None).predict(texts)])
-    results = []
+    predicted, chosen = np.empty(len(questions), dtype=object), {}
     for group in np.unique(groups):
         out = groups == group
         model = QuestionModel(typer.types).fit(features[~out], types[~out].tolist(), groups[~out].tolist())
-        predicted = np.array(model.types)[model.predict_proba(features[out]).argmax(axis=1)]
-        results.append(HeldOut(str(group), int(out.sum()), float((predicted == types[out]).mean()),
-                               float((rules[out] == types[out]).mean()), float(model.C)))
+        predicted[out] = np.array(model.types)[model.predict_proba(features[out]).argmax(axis=1)]
+        chosen[str(group)] = float(model.C)
+    return predicted.tolist(), chosen
+
+
+def leave_one_set_out(typer: QuestionTyper, questions: list[LabelledQuestion]) -> list[HeldOut]:
+    """Per set: the accuracy of a model fitted without it, and of the rules alone."""
+    predicted, chosen = held_out_types(typer, questions)
+    rules = [t for t, _ in QuestionTyper(typer.codebook, None).predict([q.text for q in questions])]
+    results = []
+    for group in sorted(chosen):
+        rows = [i for i, q in enumerate(questions) if q.group == group]
+        results.append(HeldOut(group, len(rows),
+                               float(np.mean([predicted[i] == questions[i].question_type for i in rows])),
+                               float(np.mean([rules[i] == questions[i].question_type for i in rows])), chosen[group]))
     return results
 
 
