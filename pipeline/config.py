@@ -84,6 +84,35 @@ class CodingConfig:
     use_embeddings: bool = True
     # Written by `als train`; used by later runs when it exists.
     model_file: str = "als-coder.npz"
+    # Without a model file of one's own, the trained coder fitted on the development corpus (package
+    # data, weights only) codes instead of the untrained one: fitted on three sets it codes the fourth
+    # better (README, "How far to trust the coding"). False for the untrained coder.
+    packaged_model: bool = True
+    # The learned question typer: "packaged" (fitted on the development corpus, weights only), a file
+    # written by `python -m pipeline.coding.train_questions`, or "" for the cue rules alone.
+    # Leave-one-set-out on the development corpus: 0.901 against the rules' 0.802 (README).
+    question_model: str = "packaged"
+
+
+@dataclass
+class FineTuneConfig:
+    """SetFit-style contrastive fine-tuning of the sentence model (pipeline.coding.contrastive)."""
+
+    # Pairs drawn per labelled paragraph, capped in all: SetFit's default of 20 per text, with a cap
+    # that keeps a CPU fit of a few hundred reviews within minutes.
+    pairs_per_text: int = 20
+    max_pairs: int = 2000
+    epochs: int = 1
+    batch_size: int = 16
+    learning_rate: float = 2e-5
+    # Log paragraphs are short; 128 word pieces hold almost all of them and halve the cost of 256.
+    max_seq_length: int = 128
+    seed: int = 42
+    # The frozen-model variant (ContrastiveAdapter): full-batch steps, and how strongly the map is
+    # held to the identity.
+    adapter_steps: int = 150
+    adapter_learning_rate: float = 1e-3
+    adapter_decay: float = 1e-3
 
 
 TOPIC_REPRESENTATIONS = ("keybert_mmr", "keybert", "mmr", "ctfidf")

@@ -80,15 +80,15 @@ class SampleDatabase:
 def sample_database(tmp_path_factory, anonymise_config, anonymiser, embedder, codebook) -> SampleDatabase:
     """Built once per session and shared read-only: a test that writes copies `db` first."""
     from pipeline.coding import CodingStage, build_coder
-    from pipeline.coding.questions import QuestionTyper
+    from pipeline.coding.stage import build_typer
     from pipeline.export import export
     from pipeline.run import run_pipeline, run_topics
 
     settings = Config(anonymise=anonymise_config)
     settings.store.db = str(tmp_path_factory.mktemp("sample") / "sample.duckdb")
-    settings.coding.model_file = ""
-    coding = CodingStage(codebook, build_coder(settings.coding, codebook, embedder), QuestionTyper(codebook, None),
-                         embedder)
+    settings.coding.model_file = ""  # no model of one's own: the packaged coder and question typer, as a run has
+    coding = CodingStage(codebook, build_coder(settings.coding, codebook, embedder),
+                         build_typer(settings.coding, codebook, embedder), embedder)
     summary = run_pipeline(SAMPLE_INPUTS, settings, anonymiser=anonymiser, coding=coding)
     topics = run_topics(settings, embedder)
     out = Path(settings.store.db).with_name("export.jsonl")

@@ -240,3 +240,80 @@ def test_a_broken_codebook_stops_the_run_before_writing(tmp_path, key_file):
                                       "--codebook", str(bad)])
     assert result.exit_code == 3 and "unknown family" in result.output
     assert not db.exists()
+
+
+# Invented questions, three "sets" of the same three kinds, worded differently in each set.
+INVENTED_QUESTIONS = [
+    ("a", "What evidence is there that the plan is working?", "thinking"),
+    ("a", "How did the refusal leave you feeling?", "feeling"),
+    ("a", "What will you do before we meet again?", "willing"),
+    ("a", "Which records would show the pattern?", "thinking"),
+    ("b", "What facts do you have about the missed visits?", "thinking"),
+    ("b", "What was that like for you, sitting in that room?", "feeling"),
+    ("b", "Who will you speak to first this week?", "willing"),
+    ("b", "What is frightening you most about the review?", "feeling"),
+    ("c", "What information is missing from the chronology?", "thinking"),
+    ("c", "How are you coping with all of this?", "feeling"),
+    ("c", "What are you prepared to commit to by Friday?", "willing"),
+    ("c", "What is your first step tomorrow morning?", "willing"),
+]
+
+
+def _question_file(tmp_path):
+    path = tmp_path / "questions.jsonl"
+    path.write_text("".join(json.dumps({"text": t, "question_type": q, "group": g}) + "\n"
+                            for g, t, q in INVENTED_QUESTIONS), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_question_model_trains_saves_without_text_and_reloads(codebook, embedder, tmp_path, capsys):
+    from pipeline.coding.question_model import QuestionModel, QuestionModelError
+    from pipeline.coding.train_questions import main
+
+    out = tmp_path / "questions.npz"
+    main([str(_question_file(tmp_path)), "--out", str(out)])
+    printed = capsys.readouterr().out
+    assert "pooled: 12 questions" in printed and "weights only" in printed
+    raw = out.read_bytes()
+    for word in ("chronology", "frightening", "refusal", "Friday"):
+        assert word.encode() not in raw
+    typer_ = QuestionTyper(codebook, embedder, QuestionModel.load(out, embedder, codebook))
+    assert typer_.model.C in (1.0, 3.0, 10.0, 30.0)  # chosen by inner leave-one-set-out
+    types = [t for t, _ in typer_.predict([q for _, q, _ in INVENTED_QUESTIONS])]
+    assert np.mean([t == q for t, (_, _, q) in zip(types, INVENTED_QUESTIONS)]) >= 0.9
+    other = type(codebook)(codebook.codes, codebook.families, codebook.question_types[:2], codebook.source)
+    with pytest.raises(QuestionModelError, match="other question types"):
+        QuestionModel.load(out, embedder, other)
+
+
+def test_question_model_never_predicts_a_type_it_was_not_shown():
+    from pipeline.coding.question_model import QuestionModel
+
+    rng = np.random.default_rng(0)
+    features = np.vstack([rng.normal(0, 1, (6, 4)) + 3, rng.normal(0, 1, (6, 4)) - 3])
+    model = QuestionModel(["thinking", "feeling", "willing"], C=1.0).fit(features, ["thinking"] * 6 + ["willing"] * 6)
+    probabilities = model.predict_proba(features)
+    assert (probabilities.argmax(axis=1) == np.array([0] * 6 + [2] * 6)).all()
+    assert probabilities[:, 1].max() < 1e-6
+
+
+@pytest.mark.slow
+def test_packaged_models_code_out_of_the_box_and_yield_to_a_users_own(codebook, embedder, tmp_path):
+    from pipeline.coding.stage import build_coder, build_typer
+    from pipeline.config import CodingConfig
+
+    config = CodingConfig(model_file=str(tmp_path / "none-yet.npz"))
+    coder = build_coder(config, codebook, embedder)
+    assert isinstance(coder, TrainedCoder) and coder.training_size > 0
+    assert build_typer(config, codebook, embedder).model is not None
+    untrained = CodingConfig(model_file="", packaged_model=False, question_model="")
+    assert isinstance(build_coder(untrained, codebook, embedder), CombinedCoder)
+    assert build_typer(untrained, codebook, embedder).model is None
+    smaller = type(codebook)(codebook.codes[:3], codebook.families, codebook.question_types, codebook.source)
+    assert isinstance(build_coder(config, smaller, embedder), CombinedCoder)  # the package's fits one codebook
+    base = CombinedCoder(codebook, RuleCoder(codebook), None)
+    own = TrainedCoder(codebook, embedder, base)
+    own.weights, own.intercepts = np.zeros((len(codebook), 5)), np.zeros(len(codebook))
+    own.save(config.model_file)
+    assert build_coder(config, codebook, embedder).training_size == 0

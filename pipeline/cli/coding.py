@@ -20,8 +20,9 @@ def _coding_parts(settings, with_model: bool):
     try:
         codebook = load_codebook(settings.coding.codebook or None)
         embedder = load_embedder(settings.coding)
-        if not with_model:
+        if not with_model:  # training and cross-validation start from the untrained coder
             settings.coding.model_file = ""
+            settings.coding.packaged_model = False
         return codebook, embedder, build_coder(settings.coding, codebook, embedder)
     except (CodingUnavailable, ValueError) as error:
         console.print(f"[red]Cannot code:[/] {escape(str(error))}")
@@ -98,7 +99,6 @@ def evaluate(
 ) -> None:
     """Agreement between the automatic coding and human labels: F1 per code and Cohen's kappa."""
     from pipeline.coding import TrainedCoder
-    from pipeline.coding.questions import QuestionTyper
     from pipeline.coding.evaluate import agreement, cross_validate as run_cv, label_matrix, question_agreement, units_of
 
     if (labels is None) == (db is None):
@@ -119,9 +119,20 @@ def evaluate(
     else:
         predicted = coder.predict(units_of(paragraphs))
     report = agreement(predicted, gold, codebook_data.code_ids)
-    types = [t for t, _ in QuestionTyper(codebook_data, None).predict([q.text for q in questions])]
-    question_agreement(report, questions, types)
+    question_agreement(report, questions, _question_types(settings, codebook_data, embedder, questions,
+                                                          cross_validate))
     _print_report(report, "cross-validated by set" if cross_validate else type(coder).__name__)
+
+
+def _question_types(settings, codebook, embedder, questions, cross_validate: bool) -> list[str]:
+    """The configured typer's types; cross-validated, each set's from a question model fitted without it."""
+    from pipeline.coding.stage import build_typer
+    from pipeline.coding.train_questions import held_out_types
+
+    typer = build_typer(settings.coding, codebook, embedder)
+    if cross_validate and typer.model is not None and len({q.group for q in questions}) > 1:
+        return held_out_types(typer, questions)[0]
+    return [t for t, _ in typer.predict([q.text for q in questions])]
 
 
 def _print_report(report, setting: str) -> None:

@@ -3,7 +3,8 @@
 Cue patterns from the codebook ("how did you feel", "what will you do")
 decide most questions; the embedding of the question against each type's
 definition and examples decides the rest. With neither, a question asks for
-thinking, the commonest type.
+thinking, the commonest type. Given a learned model (pipeline.coding.question_model),
+the model decides, reading the cue counts among its features.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 import numpy as np
 
 from pipeline.coding.codebook import Codebook
+from pipeline.coding.question_model import QuestionModel
 from pipeline.embeddings import Embedder
 
 DEFAULT_TYPE = "thinking"
@@ -20,7 +22,11 @@ TIE_PRECEDENCE = {"willing": 0.02, "feeling": 0.01}
 
 
 class QuestionTyper:
-    def __init__(self, codebook: Codebook, embedder: Embedder | None) -> None:
+    def __init__(self, codebook: Codebook, embedder: Embedder | None, model: QuestionModel | None = None) -> None:
+        if model is not None and embedder is None:
+            raise ValueError("a learned question model reads embeddings: give the embedder too")
+        self.codebook = codebook
+        self.model = model
         self.types = [q.type_id for q in codebook.question_types]
         self.patterns = [[re.compile(p, re.IGNORECASE) for p in q.patterns] for q in codebook.question_types]
         self.embedder = embedder
@@ -33,6 +39,11 @@ class QuestionTyper:
         return np.array([[sum(1 for p in patterns if p.search(q)) for patterns in self.patterns]
                          for q in questions], dtype=float).reshape(len(questions), len(self.types))
 
+    def features(self, questions: list[str]) -> np.ndarray:
+        """What the learned model reads: the sentence embedding and the cue count of each type."""
+        assert self.embedder is not None
+        return np.hstack([self.embedder.encode(questions), self.rule_evidence(questions)])
+
     def predict(self, questions: list[str]) -> list[tuple[str, float]]:
         """(type, confidence) per question.
 
@@ -41,6 +52,10 @@ class QuestionTyper:
         """
         if not questions:
             return []
+        if self.model is not None:
+            probabilities = self.model.predict_proba(self.features(questions))
+            best = probabilities.argmax(axis=1)
+            return [(self.model.types[k], round(float(p[k]), 4)) for k, p in zip(best, probabilities)]
         cues = self.rule_evidence(questions)
         sims = None
         if self.embedder is not None:

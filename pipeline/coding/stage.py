@@ -8,9 +8,10 @@ from pipeline.coding.codebook import Codebook, CodebookError, load_codebook
 from pipeline.coding.base import Coder, CodingUnit
 from pipeline.coding.combined import CombinedCoder
 from pipeline.coding.embedding import EmbeddingCoder
+from pipeline.coding.question_model import PACKAGED_MODEL, QuestionModel, QuestionModelError
 from pipeline.coding.questions import QuestionTyper
 from pipeline.coding.rules import RuleCoder
-from pipeline.coding.trained import ModelFileError, TrainedCoder
+from pipeline.coding.trained import PACKAGED_CODER, ModelFileError, TrainedCoder
 from pipeline.config import CodingConfig
 from pipeline.embeddings import Embedder, EmbedderUnavailable
 from pipeline.records import Coding, SegmentedLog
@@ -53,16 +54,24 @@ class CodingStage:
 
 
 def build_coder(config: CodingConfig, codebook: Codebook, embedder: Embedder | None) -> Coder:
-    """The combined coder, or the trained one when a model file exists for this codebook."""
+    """The trained coder from the model file if it exists, else the packaged one (default codebook), else the
+    combined coder."""
     embedding = EmbeddingCoder(codebook, embedder) if embedder is not None else None
     combined = CombinedCoder(codebook, RuleCoder(codebook), embedding)
-    model_file = Path(config.model_file) if config.model_file else None
-    if embedder is None or model_file is None or not model_file.exists():
+    if embedder is None:
         return combined
-    try:
-        return TrainedCoder(codebook, embedder, combined).load(model_file)
-    except ModelFileError as error:
-        raise CodingUnavailable(str(error)) from None
+    model_file = Path(config.model_file) if config.model_file else None
+    if model_file is not None and model_file.exists():
+        try:
+            return TrainedCoder(codebook, embedder, combined).load(model_file)
+        except ModelFileError as error:
+            raise CodingUnavailable(str(error)) from None
+    if config.packaged_model and PACKAGED_CODER.exists():
+        try:
+            return TrainedCoder(codebook, embedder, combined).load(PACKAGED_CODER)
+        except ModelFileError:  # fitted for the default codebook: another codebook gets the untrained coder
+            return combined
+    return combined
 
 
 def load_embedder(config: CodingConfig) -> Embedder | None:
@@ -81,5 +90,23 @@ def build_coding_stage(config: CodingConfig) -> CodingStage:
     except CodebookError as error:
         raise CodingUnavailable(str(error)) from None
     embedder = load_embedder(config)
-    return CodingStage(codebook, build_coder(config, codebook, embedder), QuestionTyper(codebook, None), embedder)
+    return CodingStage(codebook, build_coder(config, codebook, embedder), build_typer(config, codebook, embedder),
+                       embedder)
+
+
+def build_typer(config: CodingConfig, codebook: Codebook, embedder: Embedder | None) -> QuestionTyper:
+    """The learned question typer when embeddings are on and its model fits the codebook, else the cue rules.
+
+    The rules go without the embedding fallback: that alone typed fewer questions right (0.747 against
+    0.802 on the development corpus).
+    """
+    if embedder is None or not config.question_model:
+        return QuestionTyper(codebook, None)
+    path = PACKAGED_MODEL if config.question_model == "packaged" else Path(config.question_model)
+    try:
+        return QuestionTyper(codebook, embedder, QuestionModel.load(path, embedder, codebook))
+    except QuestionModelError as error:
+        if config.question_model == "packaged":  # another codebook's cues: the rules are what fits it
+            return QuestionTyper(codebook, None)
+        raise CodingUnavailable(str(error)) from None
 

@@ -23,6 +23,8 @@ from pipeline.embeddings import Embedder
 MIN_POSITIVES = 2
 TRAINED_SHARE = 0.6  # weight of the fitted model against the out-of-the-box coder
 FORMAT = "als-insight-coder/2"  # /2 added the implied-code features
+# Fitted by `als train --labels` on the development corpus; codes out of the box (see stage.build_coder).
+PACKAGED_CODER = Path(__file__).resolve().parent / "data" / "coder_model.npz"
 
 
 class ModelFileError(ValueError):

@@ -1,0 +1,134 @@
+"""A learned question typer: logistic regression over a question's embedding and the codebook's cue counts.
+
+The cue patterns fit the phrasing of the writer they were written from ("how
+did you feel"); a question such as "what does it stir up in you" has no cue but
+sits near other feeling questions in embedding space. The model learns both
+at once: its features are the sentence embedding and the number of cues of
+each type, so it learns how far to trust a cue. Its strength C is chosen by
+inner leave-one-group-out over the training sets, never on the set scored.
+
+The model file is a NumPy archive of weights, the type ids and the names of
+the embedding model and the codebook's question cues: no question text. One
+trained on the development corpus ships as package data for out-of-the-box
+use; `python -m pipeline.coding.train_questions LABELS.jsonl --out FILE` fits
+one on a programme's own labelled questions.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from pipeline.coding.codebook import Codebook
+from pipeline.embeddings import Embedder
+
+FORMAT = "als-insight-question-model/1"
+PACKAGED_MODEL = Path(__file__).resolve().parent / "data" / "question_model.npz"
+C_GRID = (1.0, 3.0, 10.0, 30.0)
+
+
+class QuestionModelError(ValueError):
+    """A question model file that does not fit this codebook or embedding model."""
+
+
+def cue_fingerprint(codebook: Codebook) -> str:
+    """The question types and their cue patterns: a model's cue features mean nothing under other cues."""
+    described = [[q.type_id, *q.patterns] for q in codebook.question_types]
+    return hashlib.sha256(json.dumps(described).encode()).hexdigest()[:16]
+
+
+class QuestionModel:
+    """fit(features, types) / predict_proba(features), with features from `QuestionTyper.features`."""
+
+    def __init__(self, types: list[str], C: float | None = None) -> None:
+        self.types = list(types)
+        self.C = C  # None: chosen by inner leave-one-group-out
+        self.weights: np.ndarray | None = None   # (n_types, n_features)
+        self.intercepts: np.ndarray | None = None
+        self.training_size = 0
+
+    def fit(self, features: np.ndarray, types: list[str], groups: list[str] | None = None) -> "QuestionModel":
+        labels = np.array(types)
+        unknown = sorted(set(types) - set(self.types))
+        if unknown:
+            raise QuestionModelError(f"question types not in the codebook: {', '.join(unknown)}")
+        if self.C is None:
+            self.C = self.choose_C(features, labels, np.array(groups) if groups is not None else None)
+        model = self._fit(features, labels, self.C)
+        # Types missing from the labels keep weight 0 and a very low intercept: they are never predicted.
+        self.weights = np.zeros((len(self.types), features.shape[1]))
+        self.intercepts = np.full(len(self.types), -30.0)
+        classes = list(model.classes_)
+        if len(classes) == 2:  # scikit-learn gives one row for two classes
+            coef = np.vstack([-model.coef_[0] / 2, model.coef_[0] / 2])
+            bias = np.array([-model.intercept_[0] / 2, model.intercept_[0] / 2])
+        else:
+            coef, bias = model.coef_, model.intercept_
+        for row, name in enumerate(classes):
+            k = self.types.index(name)
+            self.weights[k], self.intercepts[k] = coef[row], bias[row]
+        self.training_size = len(labels)
+        return self
+
+    @staticmethod
+    def _fit(features: np.ndarray, labels: np.ndarray, C: float) -> LogisticRegression:
+        return LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(features, labels)
+
+    @classmethod
+    def choose_C(cls, features: np.ndarray, labels: np.ndarray, groups: np.ndarray | None) -> float:
+        """The C of C_GRID with the best inner leave-one-group-out accuracy (ties: the smaller C)."""
+        if groups is None or len(set(groups.tolist())) < 2 or len(set(labels.tolist())) < 2:
+            return C_GRID[1]
+        best, best_accuracy = C_GRID[1], -1.0
+        for C in C_GRID:
+            correct = 0
+            for group in np.unique(groups):
+                out = groups == group
+                if len(set(labels[~out].tolist())) < 2:
+                    continue
+                correct += int((cls._fit(features[~out], labels[~out], C).predict(features[out]) == labels[out]).sum())
+            if correct / len(labels) > best_accuracy:
+                best, best_accuracy = C, correct / len(labels)
+        return best
+
+    def predict_proba(self, features: np.ndarray) -> np.ndarray:
+        if self.weights is None:
+            raise QuestionModelError("the question model has not been fitted")
+        logits = features @ self.weights.T + self.intercepts
+        logits -= logits.max(axis=1, keepdims=True)
+        odds = np.exp(logits)
+        return odds / odds.sum(axis=1, keepdims=True)
+
+    # -- the model file -------------------------------------------------------
+
+    def save(self, path: str | Path, embedding_model: str, codebook: Codebook) -> Path:
+        if self.weights is None:
+            raise QuestionModelError("the question model has not been fitted")
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        meta = {"format": FORMAT, "types": self.types, "embedding_model": embedding_model, "C": self.C,
+                "cues": cue_fingerprint(codebook), "training_size": self.training_size}
+        with open(path, "wb") as handle:
+            np.savez(handle, weights=self.weights, intercepts=self.intercepts, meta=np.array(json.dumps(meta)))
+        return path
+
+    @classmethod
+    def load(cls, path: str | Path, embedder: Embedder, codebook: Codebook) -> "QuestionModel":
+        try:
+            archive = np.load(Path(path), allow_pickle=False)
+            meta = json.loads(str(archive["meta"]))
+        except (OSError, ValueError, KeyError) as error:
+            raise QuestionModelError(f"{path} is not an ALS Insight question model ({type(error).__name__})") from None
+        if meta.get("format") != FORMAT:
+            raise QuestionModelError(f"{path}: unknown question model format {meta.get('format')!r}")
+        if meta["types"] != [q.type_id for q in codebook.question_types] or meta["cues"] != cue_fingerprint(codebook):
+            raise QuestionModelError(f"{path} was trained with other question types or cues")
+        if meta["embedding_model"] != embedder.name:
+            raise QuestionModelError(f"{path} was trained with embedding model {meta['embedding_model']}")
+        model = cls(meta["types"], meta["C"])
+        model.weights, model.intercepts = archive["weights"], archive["intercepts"]
+        model.training_size = int(meta["training_size"])
+        return model
