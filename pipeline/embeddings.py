@@ -56,6 +56,11 @@ class Embedder:
         self.dimension = int(self.model.get_embedding_dimension())
         self._cache: dict[str, np.ndarray] = {}
 
+    def remember(self, texts: list[str], vectors: list) -> None:
+        """Take vectors this model made before (stored in the database) as the encoding of these texts."""
+        for text, vector in zip(texts, vectors):
+            self._cache[hashlib.sha1(text.encode("utf-8")).hexdigest()] = np.asarray(vector, dtype=np.float32)
+
     def encode(self, texts: list[str]) -> np.ndarray:
         keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in self._cache}.items())

@@ -146,8 +146,7 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
         summary.issues += _accept_key(store, pseudonymiser, new_key, has_documents=has_documents(store.con))
         written = store.write_batch(run, segmented, summary.issues, coding.codebook if coding else None)
         if coding is not None and written.stored:  # what the review queue measures uncertainty against
-            store.record_meta(CODING_THRESHOLDS, json.dumps(dict(zip(coding.coder.code_ids,
-                                                                     map(float, coding.coder.thresholds)))))
+            store.record_meta(CODING_THRESHOLDS, json.dumps(coding.thresholds()))
         advance(1)
         summary.issues += written.notes
         summary.already_stored += written.already_stored

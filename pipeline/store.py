@@ -299,6 +299,26 @@ class Store:
             self._insert_codings(run.run_id, codings)
         return len(codings)
 
+    def replace_suggestions(self, run: RunRecord, codebook: Codebook, codings: list[Coding],
+                            question_types: list[tuple[str, int, str, float]]) -> int:
+        """A recode, atomically: the codebook replaced, every coder's suggestion (not people's decisions,
+        not topic-sourced ones) replaced by `codings`, and questions retyped; returns suggestions removed."""
+        with self._run(run):
+            removed = self.con.execute("SELECT count(*) FROM codings WHERE status = 'suggested' "
+                                       "AND method NOT IN ('human', 'topic')").fetchone()[0]
+            self.con.execute("DELETE FROM codings WHERE status = 'suggested' AND method NOT IN ('human', 'topic')")
+            self.con.execute("DELETE FROM codebook WHERE code_id NOT IN (SELECT DISTINCT code_id FROM codings)")
+            self._replace_codebook(codebook)
+            self._insert_codings(run.run_id, codings)
+            if question_types:
+                self._append("question_types_update", ("doc_id", "question_index", "question_type", "confidence"),
+                             question_types, create=True)
+                self.con.execute("UPDATE questions q SET question_type = u.question_type, confidence = u.confidence "
+                                 "FROM question_types_update u "
+                                 "WHERE q.doc_id = u.doc_id AND q.question_index = u.question_index")
+                self.con.execute("DROP TABLE question_types_update")
+        return removed
+
     def write_topics(self, run: RunRecord, result) -> None:
         """A topics run (a `TopicResult`) and everything it found, atomically; earlier runs stay."""
         rows = {
@@ -324,9 +344,9 @@ class Store:
                      [(segment_id, log.vector_model, vector) for log in logs
                       for segment_id, vector in log.vectors.items()])
 
-    def _append(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    def _append(self, table: str, columns: tuple[str, ...], rows: list[tuple], create: bool = False) -> None:
         """Append rows in one statement through Arrow: DuckDB's executemany runs a statement per row,
-        which made storing 2,000 logs take a minute (issue 19)."""
+        which made storing 2,000 logs take a minute (issue 19). `create`: into a new temporary table."""
         if not rows:
             return
         import pyarrow as pa
@@ -339,7 +359,10 @@ class Store:
         quoted = ", ".join(f'"{column}"' for column in columns)
         self.con.register(name, pa.table(values))
         try:
-            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+            if create:
+                self.con.execute(f"CREATE TEMPORARY TABLE {table} AS SELECT {quoted} FROM {name}")
+            else:
+                self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
         finally:
             self.con.unregister(name)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import typer
 
-from pipeline.cli import coding, dashboard, export, interop, privacy, report, review, run, topics
+from pipeline.cli import coding, dashboard, export, interop, privacy, recode, report, review, run, topics
 from pipeline.cli.common import EXIT_CODES_HELP, EXIT_USAGE, ConfigOption, DbOption, console, load_config
 
 
@@ -52,6 +52,7 @@ app.add_typer(privacy.commands)    # audit, synth, keygen
 app.add_typer(dashboard.commands)  # dashboard
 app.add_typer(coding.commands)     # train, evaluate
 app.add_typer(topics.commands)     # topics
+app.add_typer(recode.commands)     # recode
 app.add_typer(review.commands, name="review")  # review export, review import
 app.add_typer(report.commands, name="report")  # report evaluator, report lead-body
 app.add_typer(interop.import_commands, name="import")  # import qdpx

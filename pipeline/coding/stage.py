@@ -31,6 +31,10 @@ class CodingStage:
         self.typer = typer
         self.embedder = embedder
 
+    def thresholds(self) -> dict[str, float]:
+        """Each code's threshold, as stored for the review queue to measure uncertainty against."""
+        return dict(zip(self.coder.code_ids, map(float, self.coder.thresholds)))
+
     def transform(self, logs: list[SegmentedLog]) -> list[SegmentedLog]:
         segments = [s for log in logs for s in log.segments]
         suggestions = self.coder.suggest([CodingUnit(s.text, s.field_prompt) for s in segments])

@@ -73,6 +73,15 @@ def topic_segments(con: duckdb.DuckDBPyConnection):
     return [TopicSegment(sid, text, set_id, meeting, frozenset(codes.get(sid, ()))) for sid, text, set_id, meeting in rows]
 
 
+def coding_units(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, str, str]], list[tuple[str, int, str]]]:
+    """What the coder reads of every stored document: (segment_id, text, field prompt) per segment and
+    (doc_id, question_index, text) per question, in a stable order (for `als recode`)."""
+    segments = con.execute("SELECT segment_id, text, field_prompt FROM segments ORDER BY segment_id").fetchall()
+    questions = con.execute("SELECT doc_id, question_index, text FROM questions ORDER BY doc_id, question_index"
+                            ).fetchall()
+    return segments, questions
+
+
 def segment_vectors(con: duckdb.DuckDBPyConnection, model: str) -> dict[str, list[float]]:
     """Stored embeddings of segments for one embedding model."""
     return dict(con.execute("SELECT segment_id, any_value(vector) FROM segment_embeddings WHERE model = ? "
