@@ -20,7 +20,7 @@ from typing import Callable
 
 from pipeline.anonymise import Anonymiser, Pseudonymiser, build_anonymiser, check_key, load_pseudonymiser
 from pipeline.anonymise.roster_words import DECISION_LABELS
-from pipeline.coding import CodingStage, build_coding_stage
+from pipeline.coding import CodingStage, build_coding_stage, load_stage_codebook
 from pipeline.config import Config
 from pipeline.ingest import ingest_directory
 from pipeline.queries.documents import stored_source_digests
@@ -107,6 +107,7 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     stages = StageClock()
     # The key alone says which inputs are stored already; the models load only when there is work.
     pseudonymiser = anonymiser.pseudonymiser if anonymiser else load_pseudonymiser(config.anonymise)
+    codebook = load_stage_codebook(config.coding) if coding is None and config.coding.enabled else None
     advance = progress("Reading inputs", 1)
     ingested = ingest_directory(Path(input_dir), config.ingest)
     advance(1)
@@ -117,7 +118,7 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     if anonymiser is None and (fresh or ingested.issues):
         anonymiser = build_anonymiser(config.anonymise)  # fails closed, before any write
     if coding is None and config.coding.enabled and fresh:
-        coding = build_coding_stage(config.coding)  # a bad codebook or missing model stops here too
+        coding = build_coding_stage(config.coding, codebook)  # a missing model stops here, before any write
     stages.lap("load")
     summary = RunSummary(run_id=new_run_id(), db_path=Path(config.store.db), logs_read=len(ingested.logs))
     summary.already_stored = len(ingested.logs) - len(fresh)

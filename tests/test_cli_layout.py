@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CLI_DIR = ROOT / "pipeline" / "cli"
 MODULES = sorted(p.stem for p in CLI_DIR.glob("*.py") if p.stem not in ("__init__", "__main__"))
-COMMANDS = ["run", "export", "audit", "redact", "synth", "keygen", "dashboard", "train", "evaluate", "topics", "review", "report",
+COMMANDS = ["run", "export", "audit", "redact", "synth", "keygen", "dashboard", "train", "evaluate", "topics", "recode", "review", "report",
             "import", "codebook"]
 ENV = {"COLUMNS": "120", "PATH": ""}
 

@@ -16,6 +16,7 @@ from pipeline.lazy import lazy_exports
 
 _HOMES = {
     "CodingStage": "stage", "CodingUnavailable": "stage", "build_coder": "stage", "build_coding_stage": "stage",
+    "load_stage_codebook": "stage",
     "load_embedder": "stage",
     "Coder": "base", "CodingUnit": "base", "Suggestion": "base",
     "CombinedCoder": "combined", "EmbeddingCoder": "embedding", "QuestionTyper": "questions",
@@ -23,6 +24,6 @@ _HOMES = {
 }
 
 __all__ = ["CodingStage", "CodingUnavailable", "Coder", "CodingUnit", "Suggestion", "build_coder",
-           "build_coding_stage", "load_embedder"]
+           "build_coding_stage", "load_embedder", "load_stage_codebook"]
 
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES)

@@ -87,12 +87,17 @@ def load_embedder(config: CodingConfig) -> Embedder | None:
         raise CodingUnavailable(f"{error} (or set [coding] use_embeddings = false for rules only)") from None
 
 
-def build_coding_stage(config: CodingConfig) -> CodingStage:
-    """Load the codebook and models once, or raise CodingUnavailable before anything is written."""
+def load_stage_codebook(config: CodingConfig) -> Codebook:
+    """The configured codebook, or CodingUnavailable: checked first, because it is cheap."""
     try:
-        codebook = load_codebook(config.codebook or None)
+        return load_codebook(config.codebook or None)
     except CodebookError as error:
         raise CodingUnavailable(str(error)) from None
+
+
+def build_coding_stage(config: CodingConfig, codebook: Codebook | None = None) -> CodingStage:
+    """Load the codebook and models once, or raise CodingUnavailable before anything is written."""
+    codebook = codebook or load_stage_codebook(config)
     embedder = load_embedder(config)
     return CodingStage(codebook, build_coder(config, codebook, embedder), build_typer(config, codebook, embedder),
                        embedder)
