@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from pipeline.coding.archive import read_model_archive
 from pipeline.coding.codebook import Codebook
 from pipeline.embeddings import Embedder
 
@@ -117,13 +118,7 @@ class QuestionModel:
 
     @classmethod
     def load(cls, path: str | Path, embedder: Embedder, codebook: Codebook) -> "QuestionModel":
-        try:
-            archive = np.load(Path(path), allow_pickle=False)
-            meta = json.loads(str(archive["meta"]))
-        except (OSError, ValueError, KeyError) as error:
-            raise QuestionModelError(f"{path} is not an ALS Insight question model ({type(error).__name__})") from None
-        if meta.get("format") != FORMAT:
-            raise QuestionModelError(f"{path}: unknown question model format {meta.get('format')!r}")
+        archive, meta = read_model_archive(path, FORMAT, QuestionModelError, "question model")
         if meta["types"] != [q.type_id for q in codebook.question_types] or meta["cues"] != cue_fingerprint(codebook):
             raise QuestionModelError(f"{path} was trained with other question types or cues")
         if meta["embedding_model"] != embedder.name:

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from pipeline.coding.archive import read_model_archive
 from pipeline.coding.codebook import Codebook
 from pipeline.coding.base import Coder, CodingUnit, best_thresholds, texts_of
 from pipeline.coding.combined import CoderParts, CombinedCoder
@@ -96,13 +97,7 @@ class TrainedCoder(Coder):
         return path
 
     def load(self, path: str | Path) -> "TrainedCoder":
-        try:
-            archive = np.load(Path(path), allow_pickle=False)
-            meta = json.loads(str(archive["meta"]))
-        except (OSError, ValueError, KeyError) as error:
-            raise ModelFileError(f"{path} is not an ALS Insight model file ({type(error).__name__})") from None
-        if meta.get("format") != FORMAT:
-            raise ModelFileError(f"{path}: unknown model format {meta.get('format')!r}")
+        archive, meta = read_model_archive(path, FORMAT, ModelFileError, "model file")
         if meta["code_ids"] != self.code_ids:
             raise ModelFileError(f"{path} was trained on a different codebook; retrain with `als train`")
         if meta["embedding_model"] != self.embedder.name:
