@@ -16,10 +16,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from pipeline.anonymise import Anonymiser, Pseudonymiser, build_anonymiser, check_key, load_pseudonymiser
-from pipeline.anonymise.roster_words import DECISION_LABELS
+from pipeline.anonymise.keys import Pseudonymiser
+from pipeline.anonymise.stage import build_anonymiser, check_key, load_pseudonymiser
 from pipeline.coding import CodingStage, build_coding_stage, load_stage_codebook
 from pipeline.config import Config
 from pipeline.ingest import ingest_directory
@@ -31,6 +31,9 @@ from pipeline.provenance import new_run_id, package_versions
 from pipeline.records import IngestIssue
 from pipeline.segment import Segmenter
 from pipeline.store import DatabaseBusy, IssueRow, RunRecord, Store, busy_message, connect
+
+if TYPE_CHECKING:
+    from pipeline.anonymise.engine import Anonymiser
 
 log = logging.getLogger(__name__)
 
@@ -128,11 +131,13 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
         summary.issues = [clean_issue(issue, anonymiser) for issue in ingested.issues]
         anonymised = anonymiser.transform(fresh, progress("Anonymising", len(fresh)))
         summary.roster_words = anonymiser.roster_word_counts
+        from pipeline.anonymise.roster_words import DECISION_LABELS  # loaded with the anonymiser by now
+
         log.info("member names that are also words: %s", ", ".join(
             f"{count} {DECISION_LABELS[decision]}" for decision, count in summary.roster_words.items()))
     stages.lap("anonymise")
     advance = progress("Segmenting", 1)
-    segmented = Segmenter().transform(anonymised)
+    segmented = Segmenter().transform(anonymised) if anonymised else []
     advance(1)
     stages.lap("segment")
     if coding is not None:

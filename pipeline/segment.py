@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-import spacy
 
 from pipeline.records import AnonymisedLog, PlacedEntity, Question, Segment, SegmentedLog, Sentence
 
@@ -25,6 +24,8 @@ class Segmenter:
     """Splits anonymised logs into paragraph segments (with sentences) and questions."""
 
     def __init__(self, batch_size: int = 256) -> None:
+        import spacy  # here: a run with nothing new to segment need not import it (seconds)
+
         self.nlp = spacy.blank("en")
         self.nlp.add_pipe("sentencizer")
         self.nlp.tokenizer.token_match = PLACEHOLDER_TOKEN.match

@@ -1,16 +1,13 @@
 """Building the anonymise stage: the key and the models, loaded once per process, or a clear stop."""
 from __future__ import annotations
 
-from pipeline.anonymise.engine import Anonymiser
-from pipeline.anonymise.gazetteers import load_gazetteers
-from pipeline.anonymise.keep import KeepTerms
+from typing import TYPE_CHECKING
+
 from pipeline.anonymise.keys import KeyMissing, Pseudonymiser, load_key
-from pipeline.anonymise.models import ModelUnavailable, load_engines
-from pipeline.anonymise.learned import WordLists, load_name_model
-from pipeline.anonymise.learned.model import NameModelUnavailable
-from pipeline.anonymise.recognizers import ContextNameRecognizer, LearnedNameRecognizer, uk_recognizers
-from pipeline.anonymise.roster_words import RosterWordDecider
 from pipeline.config import AnonymiseConfig
+
+if TYPE_CHECKING:
+    from pipeline.anonymise.engine import Anonymiser
 
 
 class AnonymiserUnavailable(RuntimeError):
@@ -45,6 +42,17 @@ def load_pseudonymiser(config: AnonymiseConfig) -> Pseudonymiser:
 
 def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
     """Load key and models (once per process) or raise AnonymiserUnavailable."""
+    # Imported here: Presidio and spaCy take seconds to import, and a run with nothing new, or a key
+    # check, needs neither (this module's key functions stay light).
+    from pipeline.anonymise.engine import Anonymiser
+    from pipeline.anonymise.gazetteers import load_gazetteers
+    from pipeline.anonymise.keep import KeepTerms
+    from pipeline.anonymise.learned import WordLists, load_name_model
+    from pipeline.anonymise.learned.model import NameModelUnavailable
+    from pipeline.anonymise.models import ModelUnavailable, load_engines
+    from pipeline.anonymise.recognizers import ContextNameRecognizer, LearnedNameRecognizer, uk_recognizers
+    from pipeline.anonymise.roster_words import RosterWordDecider
+
     try:
         key = load_key(config)
         gazetteers = load_gazetteers()
