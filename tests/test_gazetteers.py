@@ -68,7 +68,9 @@ def test_missing_lists_stop_the_anonymiser(tmp_path, monkeypatch, anonymise_conf
 
     monkeypatch.setattr(gz, "DATA_DIR", tmp_path)
     gz.load_gazetteers.cache_clear()
-    monkeypatch.setattr("pipeline.anonymise.stage.load_gazetteers", lambda: gz.load_gazetteers(tmp_path))
+    # The globals of the function under test: another test re-imports pipeline.anonymise, so a dotted path
+    # could name a module object other than the one build_anonymiser reads.
+    monkeypatch.setitem(build_anonymiser.__globals__, "load_gazetteers", lambda: gz.load_gazetteers(tmp_path))
     try:
         with pytest.raises(AnonymiserUnavailable, match="gazetteer files missing"):
             build_anonymiser(anonymise_config)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pipeline.anonymise.gazetteers import load_gazetteers
 from pipeline.anonymise.keys import KeyMissing, Pseudonymiser, load_key
 from pipeline.config import AnonymiseConfig
 
@@ -44,14 +45,17 @@ def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
     """Load key and models (once per process) or raise AnonymiserUnavailable."""
     # Imported here: Presidio and spaCy take seconds to import, and a run with nothing new, or a key
     # check, needs neither (this module's key functions stay light).
-    from pipeline.anonymise.engine import Anonymiser
-    from pipeline.anonymise.gazetteers import load_gazetteers
-    from pipeline.anonymise.keep import KeepTerms
-    from pipeline.anonymise.learned import WordLists, load_name_model
-    from pipeline.anonymise.learned.model import NameModelUnavailable
-    from pipeline.anonymise.models import ModelUnavailable, load_engines
-    from pipeline.anonymise.recognizers import ContextNameRecognizer, LearnedNameRecognizer, uk_recognizers
-    from pipeline.anonymise.roster_words import RosterWordDecider
+    try:
+        from pipeline.anonymise.engine import Anonymiser
+        from pipeline.anonymise.keep import KeepTerms
+        from pipeline.anonymise.learned import WordLists, load_name_model
+        from pipeline.anonymise.learned.model import NameModelUnavailable
+        from pipeline.anonymise.models import ModelUnavailable, load_engines
+        from pipeline.anonymise.recognizers import ContextNameRecognizer, LearnedNameRecognizer, uk_recognizers
+        from pipeline.anonymise.roster_words import RosterWordDecider
+    except ImportError as error:  # Presidio or spaCy not installed: fail closed, say what to do
+        raise AnonymiserUnavailable(f"the package {error.name} is not installed. Run `bash scripts/setup.sh` "
+                                    "(or `pip install -e .`).") from None
 
     try:
         key = load_key(config)
