@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.coding import CodingStage, build_coding_stage
-from pipeline.coding.base import CodingUnit
 from pipeline.config import Config
 from pipeline.provenance import new_run_id, package_versions
 from pipeline.queries.documents import coding_units, segment_vectors
-from pipeline.queries.meta import CODING_THRESHOLDS
-from pipeline.records import Coding
 from pipeline.store import RunRecord, Store, connect
 
 
@@ -55,9 +51,7 @@ def recode(config: Config, coding: CodingStage | None = None) -> RecodeSummary:
         known = [(text, stored[sid]) for sid, text, _ in segments if sid in stored]
         coding.embedder.remember([text for text, _ in known], [vector for _, vector in known])
         summary.vectors_reused = len(known)
-    found = coding.coder.suggest([CodingUnit(text, prompt) for _, text, prompt in segments])
-    codings = [Coding(sid, s.code_id, s.method, s.confidence, "suggested")
-               for (sid, _, _), suggestions in zip(segments, found) for s in suggestions]
+    codings = [c for found in coding.suggested_codings(segments).values() for c in found]
     types = coding.typer.predict([text for _, _, text in questions])
     retyped = [(doc_id, index, kind, float(confidence))
                for (doc_id, index, _), (kind, confidence) in zip(questions, types)]
@@ -65,7 +59,7 @@ def recode(config: Config, coding: CodingStage | None = None) -> RecodeSummary:
     run = RunRecord(summary.run_id, "recode", started, config.to_dict(), package_versions())
     with Store(db, config.store.lock_wait_seconds) as store:
         summary.removed = store.replace_suggestions(run, coding.codebook, codings, retyped)
-        store.record_meta(CODING_THRESHOLDS, json.dumps(coding.thresholds()))
+        store.record_thresholds(coding.thresholds())
         summary.seconds = time.perf_counter() - clock
         store.update_run_summary(summary.run_id, summary.as_dict())
     return summary

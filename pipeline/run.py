@@ -10,7 +10,6 @@ not the minutes of the anonymising and coding.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import time
 from collections import Counter
@@ -26,7 +25,7 @@ from pipeline.ingest import ingest_directory
 from pipeline.queries.documents import stored_source_digests
 from pipeline.queries.facets import has_documents
 from pipeline.queries.redaction import redacted_term_digests
-from pipeline.queries.meta import CODING_THRESHOLDS, KEY_FINGERPRINT, meta_value, table_names
+from pipeline.queries.meta import KEY_FINGERPRINT, meta_value, table_names
 from pipeline.provenance import new_run_id, package_versions
 from pipeline.records import IngestIssue
 from pipeline.segment import Segmenter
@@ -152,7 +151,7 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
         summary.issues += _accept_key(store, pseudonymiser, new_key, has_documents=has_documents(store.con))
         written = store.write_batch(run, segmented, summary.issues, coding.codebook if coding else None)
         if coding is not None and written.stored:  # what the review queue measures uncertainty against
-            store.record_meta(CODING_THRESHOLDS, json.dumps(coding.thresholds()))
+            store.record_thresholds(coding.thresholds())
         advance(1)
         summary.issues += written.notes
         summary.already_stored += written.already_stored

@@ -22,6 +22,7 @@ import numpy as np
 from pipeline.coding.codebook import Codebook
 from pipeline.config import StoreConfig
 from pipeline.queries.documents import stored_source_digests
+from pipeline.queries.meta import CODING_THRESHOLDS
 from pipeline.records import Coding, SegmentedLog
 
 log = logging.getLogger(__name__)
@@ -164,6 +165,10 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def record_thresholds(self, thresholds: dict[str, float]) -> None:
+        """Each code's threshold of the coder that just coded, for the review queue's uncertainty."""
+        self.record_meta(CODING_THRESHOLDS, json.dumps(thresholds))
 
     def record_meta(self, name: str, value: str) -> None:
         """Set one fact about the database (see the `meta` table), replacing the one before."""
@@ -311,12 +316,11 @@ class Store:
             self._replace_codebook(codebook)
             self._insert_codings(run.run_id, codings)
             if question_types:
-                self._append("question_types_update", ("doc_id", "question_index", "question_type", "confidence"),
-                             question_types, create=True)
-                self.con.execute("UPDATE questions q SET question_type = u.question_type, confidence = u.confidence "
-                                 "FROM question_types_update u "
-                                 "WHERE q.doc_id = u.doc_id AND q.question_index = u.question_index")
-                self.con.execute("DROP TABLE question_types_update")
+                with self._arrow_rows("retyped", ("doc_id", "question_index", "question_type", "confidence"),
+                                      question_types) as name:
+                    self.con.execute(f"UPDATE questions q SET question_type = u.question_type, "
+                                     f"confidence = u.confidence FROM {name} u "
+                                     "WHERE q.doc_id = u.doc_id AND q.question_index = u.question_index")
         return removed
 
     def write_topics(self, run: RunRecord, result) -> None:
@@ -344,25 +348,27 @@ class Store:
                      [(segment_id, log.vector_model, vector) for log in logs
                       for segment_id, vector in log.vectors.items()])
 
-    def _append(self, table: str, columns: tuple[str, ...], rows: list[tuple], create: bool = False) -> None:
+    def _append(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         """Append rows in one statement through Arrow: DuckDB's executemany runs a statement per row,
-        which made storing 2,000 logs take a minute (issue 19). `create`: into a new temporary table."""
+        which made storing 2,000 logs take a minute (issue 19)."""
         if not rows:
             return
+        quoted = ", ".join(f'"{column}"' for column in columns)
+        with self._arrow_rows(f"appending_{table}", columns, rows) as name:
+            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+
+    @contextmanager
+    def _arrow_rows(self, name: str, columns: tuple[str, ...], rows: list[tuple]) -> Iterator[str]:
+        """The rows as an Arrow table registered under `name` for the statements of the block."""
         import pyarrow as pa
 
         values = {column: list(cells) for column, cells in zip(columns, zip(*rows))}
         if "vector" in values:  # list<float32>, as FLOAT[] is
             values["vector"] = pa.array([np.asarray(v, dtype=np.float32) for v in values["vector"]],
                                         type=pa.list_(pa.float32()))
-        name = f"appending_{table}"
-        quoted = ", ".join(f'"{column}"' for column in columns)
         self.con.register(name, pa.table(values))
         try:
-            if create:
-                self.con.execute(f"CREATE TEMPORARY TABLE {table} AS SELECT {quoted} FROM {name}")
-            else:
-                self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+            yield name
         finally:
             self.con.unregister(name)
 

@@ -47,7 +47,6 @@ class PrivacyScore:
     keep_kept: int = 0
     missed_kinds: Counter = field(default_factory=Counter)
     misses: list = field(default_factory=list)  # (kind, text, output): for debugging; never printed by benches
-    lost_words: Counter = field(default_factory=Counter)  # ordinary words removed: for debugging, likewise
 
     @property
     def recall(self) -> float:
@@ -91,8 +90,6 @@ class PrivacyScore:
             if kind is None and len(word) > 2:
                 self.words_kept += is_alive
                 self.words_lost += not is_alive
-                if not is_alive:
-                    self.lost_words[word] += 1
 
 
 def miss_kind(kind: str, text: str) -> str:

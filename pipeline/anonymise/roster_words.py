@@ -73,10 +73,11 @@ class RosterWordDecider:
             elif not self.is_word(doc, token.i, count=True):
                 yield start, end, value
 
-    def keeps_capitalised(self, doc, start: int) -> bool:
+    def keeps_capitalised(self, doc, start: int, end: int) -> bool:
         """Whether a capitalised piece the index matched stays a name. Only at a sentence's start ("Will we
         meet?") is that in doubt: there it stays unless the model is confident it is the word."""
-        token = next((t for t in doc if t.idx == start), None)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        token = span[0] if span is not None and len(span) and span[0].idx == start else None
         if token is None or not starts_sentence(doc, token):
             return True
         return not self.is_word(doc, token.i, count=True)

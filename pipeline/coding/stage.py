@@ -35,10 +35,16 @@ class CodingStage:
         """Each code's threshold, as stored for the review queue to measure uncertainty against."""
         return dict(zip(self.coder.code_ids, map(float, self.coder.thresholds)))
 
+    def suggested_codings(self, segments: list[tuple[str, str, str]]) -> dict[str, list[Coding]]:
+        """segment_id -> the coder's suggestions as codings, for (segment_id, text, field prompt) triples
+        (new segments in a run, stored ones in a recode)."""
+        found = self.coder.suggest([CodingUnit(text, prompt) for _, text, prompt in segments])
+        return {sid: [Coding(sid, s.code_id, s.method, s.confidence, "suggested") for s in suggestions]
+                for (sid, _, _), suggestions in zip(segments, found)}
+
     def transform(self, logs: list[SegmentedLog]) -> list[SegmentedLog]:
         segments = [s for log in logs for s in log.segments]
-        suggestions = self.coder.suggest([CodingUnit(s.text, s.field_prompt) for s in segments])
-        by_segment = {s.segment_id: found for s, found in zip(segments, suggestions)}
+        by_segment = self.suggested_codings([(s.segment_id, s.text, s.field_prompt) for s in segments])
         # The coders embedded these texts already: the embedder's cache hands them back.
         vectors = self.embedder.encode([s.text for s in segments]) if self.embedder else None
         by_vector = {s.segment_id: v.tolist() for s, v in zip(segments, vectors)} if vectors is not None else {}
@@ -46,8 +52,7 @@ class CodingStage:
         types = dict(zip([(q.doc_id, q.question_index) for q in questions], self.typer.predict([q.text for q in questions])))
         coded = []
         for log in logs:
-            codings = [Coding(s.segment_id, found.code_id, found.method, found.confidence, "suggested")
-                       for s in log.segments for found in by_segment[s.segment_id]]
+            codings = [coding for s in log.segments for coding in by_segment[s.segment_id]]
             typed = [dataclasses.replace(q, question_type=types[(q.doc_id, q.question_index)][0],
                                          confidence=types[(q.doc_id, q.question_index)][1]) for q in log.questions]
             coded.append(dataclasses.replace(

@@ -36,7 +36,7 @@ class RosterRecognizer(TypedRecognizer, EntityRecognizer):
         doc = getattr(nlp_artifacts, "tokens", None) if self.words is not None else None
         for match in self.roster.index.find(text):
             if doc is not None and self._ordinary_piece(text[match.start:match.end]) \
-                    and not self.words.keeps_capitalised(doc, match.start):
+                    and not self.words.keeps_capitalised(doc, match.start, match.end):
                 continue
             is_org = isinstance(match.value, RosterOrg) or (
                 isinstance(match.value, frozenset) and all(isinstance(v, RosterOrg) for v in match.value))
