@@ -40,7 +40,8 @@ def model_path(model: str = DEFAULT_MODEL) -> Path:
 class Embedder:
     """Encodes texts to unit-length vectors; repeated texts are encoded once per process."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16, backend: str = "auto",
+                 cache_dir: str = "") -> None:
         stay_offline()
         path = model_path(model)
         try:
@@ -51,7 +52,15 @@ class Embedder:
             self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         except Exception as error:  # any loading failure: name the model, never fall back to a hub
             raise EmbedderUnavailable(f"cannot load embedding model from {path}: {type(error).__name__}") from None
+        from pipeline.embedding_backends import BackendUnavailable, build_backend
+
+        try:
+            self.backend = build_backend(backend, self.model, path, cache_dir)
+        except BackendUnavailable as error:
+            raise EmbedderUnavailable(f"embedding backend '{backend}': {error} (or set [coding] "
+                                      "embedding_backend = \"torch\")") from None
         self.name = model
+        # Batch size barely matters once texts are sorted by length (benchmarks/bench_embedding.py).
         self.batch_size = batch_size
         self.dimension = int(self.model.get_embedding_dimension())
         self._cache: dict[str, np.ndarray] = {}
@@ -65,10 +74,13 @@ class Embedder:
         keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in self._cache}.items())
         if missing:
-            vectors = self.model.encode([t for _, t in missing], batch_size=self.batch_size,
-                                        normalize_embeddings=True, show_progress_bar=False,
-                                        convert_to_numpy=True)
+            vectors = self.backend.encode([t for _, t in missing], self.batch_size)
             self._cache.update({k: v.astype(np.float32) for (k, _), v in zip(missing, vectors)})
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys])
+
+
+def embedder_for(config) -> Embedder:
+    """The embedder a [coding] configuration (pipeline.config.CodingConfig) asks for."""
+    return Embedder(config.embedding_model, backend=config.embedding_backend, cache_dir=config.model_cache)

@@ -229,7 +229,7 @@ class TopicsSummary:
 
 def run_topics(config: Config, embedder=None, progress: ProgressFactory = _no_progress) -> TopicsSummary:
     """Model topics over every segment in `config.store.db` as a run of its own."""
-    from pipeline.embeddings import Embedder
+    from pipeline.embeddings import embedder_for
     from pipeline.queries.documents import segment_vectors, topic_segments
     from pipeline.topics import MIN_SEGMENTS, TopicModeller, TopicsUnavailable
 
@@ -242,7 +242,7 @@ def run_topics(config: Config, embedder=None, progress: ProgressFactory = _no_pr
         stored = segment_vectors(con, config.coding.embedding_model)
     if len(segments) < MIN_SEGMENTS:  # before loading a model for nothing
         raise TopicsUnavailable(f"topics need at least {MIN_SEGMENTS} segments; the database has {len(segments)}")
-    embedder = embedder or Embedder(config.coding.embedding_model)
+    embedder = embedder or embedder_for(config.coding)
     advance = progress("Topics", 1)
     result = TopicModeller(config.topics, embedder).fit_transform(segments, stored)
     advance(1)

@@ -103,7 +103,10 @@ class TunedEmbedder(Embedder):
     """A copy of an embedder's sentence model fine-tuned on labelled texts; encodes like any Embedder."""
 
     def __init__(self, base: Embedder, config: FineTuneConfig) -> None:  # noqa: D107 - no model reload
+        from pipeline.embedding_backends.torch_backend import TorchBackend
+
         self.model = copy.deepcopy(base.model)
+        self.backend = TorchBackend(self.model)  # the tuned weights change: never the base's ONNX graph
         self.name = base.name  # the trained coder's file names the model it was tuned from
         self.batch_size = base.batch_size
         self.dimension = base.dimension

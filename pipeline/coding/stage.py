@@ -13,7 +13,7 @@ from pipeline.coding.questions import QuestionTyper
 from pipeline.coding.rules import RuleCoder
 from pipeline.coding.trained import PACKAGED_CODER, ModelFileError, TrainedCoder
 from pipeline.config import CodingConfig
-from pipeline.embeddings import Embedder, EmbedderUnavailable
+from pipeline.embeddings import Embedder, EmbedderUnavailable, embedder_for
 from pipeline.records import Coding, SegmentedLog
 
 
@@ -47,7 +47,7 @@ class CodingStage:
         by_segment = self.suggested_codings([(s.segment_id, s.text, s.field_prompt) for s in segments])
         # The coders embedded these texts already: the embedder's cache hands them back.
         vectors = self.embedder.encode([s.text for s in segments]) if self.embedder else None
-        by_vector = {s.segment_id: v.tolist() for s, v in zip(segments, vectors)} if vectors is not None else {}
+        by_vector = {s.segment_id: v for s, v in zip(segments, vectors)} if vectors is not None else {}
         questions = [q for log in logs for q in log.questions]
         types = dict(zip([(q.doc_id, q.question_index) for q in questions], self.typer.predict([q.text for q in questions])))
         coded = []
@@ -87,7 +87,7 @@ def load_embedder(config: CodingConfig) -> Embedder | None:
     if not config.use_embeddings:
         return None
     try:
-        return Embedder(config.embedding_model)
+        return embedder_for(config)
     except EmbedderUnavailable as error:
         raise CodingUnavailable(f"{error} (or set [coding] use_embeddings = false for rules only)") from None
 
