@@ -287,6 +287,38 @@ def test_question_model_trains_saves_without_text_and_reloads(codebook, embedder
         QuestionModel.load(out, embedder, other)
 
 
+def test_question_placeholders_read_as_a_pronoun_in_training_and_at_run_time():
+    from pipeline.coding.questions import embedding_text
+
+    # The labelled corpus marks "[PERSON]", a run writes "[PERSON1]": the embedder must see one text.
+    assert embedding_text("What does [PERSON] expect of you?") == embedding_text("What does [PERSON1] expect of you?")
+    assert embedding_text("Who at [ORG2] knows [M-1A2B3C4D]?") == "Who at them knows them?"
+    assert embedding_text("What [sic] do you mean?") == "What [sic] do you mean?"
+
+
+def test_question_model_of_an_older_format_is_refused_with_the_command_to_refit(codebook, tmp_path):
+    from pipeline.coding.question_model import QuestionModel, QuestionModelError
+
+    old = tmp_path / "old.npz"
+    np.savez(old, weights=np.zeros((3, 4)), intercepts=np.zeros(3),
+             meta=np.array(json.dumps({"format": "als-insight-question-model/1"})))
+    with pytest.raises(QuestionModelError, match="format.*train_questions"):
+        QuestionModel.load(old, None, codebook)
+
+
+def test_question_model_chooses_C_by_inner_log_loss():
+    from pipeline.coding.question_model import C_GRID, QuestionModel
+
+    rng = np.random.default_rng(1)
+    labels = np.repeat(["thinking", "feeling", "willing"], 12)
+    features = np.vstack([rng.normal(np.eye(3)[k] * 6, 0.5, (12, 3)) for k in range(3)])
+    groups = np.tile(["a", "b", "c"], 12)
+    model = QuestionModel(["thinking", "feeling", "willing"]).fit(features, labels.tolist(), groups.tolist())
+    # Every C types every held-out question right, so accuracy would tie and take the smallest;
+    # the log-loss takes the C surest of the right types.
+    assert model.C == C_GRID[-1]
+
+
 def test_question_model_never_predicts_a_type_it_was_not_shown():
     from pipeline.coding.question_model import QuestionModel
 

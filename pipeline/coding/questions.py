@@ -5,6 +5,13 @@ decide most questions; the embedding of the question against each type's
 definition and examples decides the rest. With neither, a question asks for
 thinking, the commonest type. Given a learned model (pipeline.coding.question_model),
 the model decides, reading the cue counts among its features.
+
+A question is embedded with each placeholder read as "them" (`embedding_text`).
+MiniLM reads "[PERSON1]" as the word "person" and a number, which pulls a
+question towards others that name people; the labelled corpus writes
+"[PERSON]" where a run writes "[PERSON1]", so a model fitted on one would see
+other vectors at run time. A pronoun is how a reader takes a placeholder, the
+same in training and in use.
 """
 from __future__ import annotations
 
@@ -15,10 +22,17 @@ import numpy as np
 from pipeline.coding.codebook import Codebook
 from pipeline.coding.question_model import QuestionModel
 from pipeline.embeddings import Embedder
+from pipeline.topics.modeller import PLACEHOLDER
 
 DEFAULT_TYPE = "thinking"
 DEFAULT_BIAS = 0.1
 TIE_PRECEDENCE = {"willing": 0.02, "feeling": 0.01}
+PLACEHOLDER_READING = "them"
+
+
+def embedding_text(question: str) -> str:
+    """The question as the embedder reads it: placeholders as a pronoun (see the module docstring)."""
+    return PLACEHOLDER.sub(PLACEHOLDER_READING, question)
 
 
 class QuestionTyper:
@@ -42,7 +56,7 @@ class QuestionTyper:
     def features(self, questions: list[str]) -> np.ndarray:
         """What the learned model reads: the sentence embedding and the cue count of each type."""
         assert self.embedder is not None
-        return np.hstack([self.embedder.encode(questions), self.rule_evidence(questions)])
+        return np.hstack([self.embedder.encode([embedding_text(q) for q in questions]), self.rule_evidence(questions)])
 
     def predict(self, questions: list[str]) -> list[tuple[str, float]]:
         """(type, confidence) per question.
@@ -59,7 +73,7 @@ class QuestionTyper:
         cues = self.rule_evidence(questions)
         sims = None
         if self.embedder is not None:
-            raw = self.embedder.encode(questions) @ self.prototypes.T
+            raw = self.embedder.encode([embedding_text(q) for q in questions]) @ self.prototypes.T
             sims = np.stack([raw[:, self.owner == t].max(axis=1) for t in range(len(self.types))], axis=1)
         precedence = np.array([TIE_PRECEDENCE.get(t, 0.0) for t in self.types])
         result = []

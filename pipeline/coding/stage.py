@@ -111,8 +111,8 @@ def build_coding_stage(config: CodingConfig, codebook: Codebook | None = None) -
 def build_typer(config: CodingConfig, codebook: Codebook, embedder: Embedder | None) -> QuestionTyper:
     """The learned question typer when embeddings are on and its model fits the codebook, else the cue rules.
 
-    The rules go without the embedding fallback: that alone typed fewer questions right (0.747 against
-    0.802 on the development corpus).
+    The rules go without the embedding fallback: that alone typed no more questions right (0.802, as the
+    rules alone, on the development corpus).
     """
     if embedder is None or not config.question_model:
         return QuestionTyper(codebook, None)

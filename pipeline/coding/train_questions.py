@@ -1,12 +1,13 @@
 """Fit the learned question typer on labelled questions, and say how well it does on sets it never saw.
 
-    python -m pipeline.coding.train_questions LABELS.jsonl [--out FILE] [--codebook FILE]
+    python -m pipeline.coding.train_questions LABELS.jsonl [--out FILE] [--codebook FILE] [--loso-only]
 
 LABELS holds documents with typed questions (the development corpus' shape) or
 {"text", "question_type", "group"} lines. Before fitting on everything it
 reports leave-one-set-out accuracy: for each set, a model fitted on the other
 sets (its C chosen by inner leave-one-set-out on those alone) types that set's
-questions, beside the rules alone. The packaged model
+questions, beside the rules alone (`--loso-only` stops there and writes no
+file). The packaged model
 (pipeline/coding/data/question_model.npz) was written by this command on the
 development corpus; the figures it printed are the ones to quote for it.
 """
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("labels", type=Path)
     parser.add_argument("--out", type=Path, default=PACKAGED_MODEL)
     parser.add_argument("--codebook", type=Path)
+    parser.add_argument("--loso-only", action="store_true", help="print the leave-one-set-out figures, fit nothing")
     args = parser.parse_args(argv)
     codebook = load_codebook(args.codebook)
     embedder = Embedder()
@@ -88,6 +90,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"pooled: {total} questions, model "
               f"{sum(r.model_accuracy * r.questions for r in results) / total:.3f}, rules "
               f"{sum(r.rules_accuracy * r.questions for r in results) / total:.3f}")
+    if args.loso_only:
+        return
     model = fit(typer, questions)
     path = model.save(args.out, embedder.name, codebook)
     print(f"fitted on {len(questions)} questions (C {model.C:g}); model file {path} (weights only, no text)")
