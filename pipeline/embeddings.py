@@ -70,15 +70,19 @@ class Embedder:
         for text, vector in zip(texts, vectors):
             self._cache[hashlib.sha1(text.encode("utf-8")).hexdigest()] = np.asarray(vector, dtype=np.float32)
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def rows(self, texts: list[str]) -> list[np.ndarray]:
+        """Each text's vector as the cache holds it (no copy: a run keeps them for the store)."""
         keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in self._cache}.items())
         if missing:
             vectors = self.backend.encode([t for _, t in missing], self.batch_size)
             self._cache.update({k: v.astype(np.float32) for (k, _), v in zip(missing, vectors)})
+        return [self._cache[k] for k in keys]
+
+    def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        return np.stack([self._cache[k] for k in keys])
+        return np.stack(self.rows(texts))
 
 
 def embedder_for(config) -> Embedder:

@@ -98,6 +98,9 @@ class AdaptedEmbedder(Embedder):
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.adapter.transform(self.base.encode(texts))
 
+    def rows(self, texts: list[str]) -> list[np.ndarray]:
+        return list(self.encode(texts))
+
 
 class TunedEmbedder(Embedder):
     """A copy of an embedder's sentence model fine-tuned on labelled texts; encodes like any Embedder."""

@@ -46,7 +46,7 @@ class CodingStage:
         segments = [s for log in logs for s in log.segments]
         by_segment = self.suggested_codings([(s.segment_id, s.text, s.field_prompt) for s in segments])
         # The coders embedded these texts already: the embedder's cache hands them back.
-        vectors = self.embedder.encode([s.text for s in segments]) if self.embedder else None
+        vectors = self.embedder.rows([s.text for s in segments]) if self.embedder else None
         by_vector = {s.segment_id: v for s, v in zip(segments, vectors)} if vectors is not None else {}
         questions = [q for log in logs for q in log.questions]
         types = dict(zip([(q.doc_id, q.question_index) for q in questions], self.typer.predict([q.text for q in questions])))
