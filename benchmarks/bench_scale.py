@@ -1,7 +1,7 @@
 """Where the time and memory of `als run` go as a programme grows, beside Presidio alone on the same logs.
 
     python benchmarks/bench_scale.py [--logs 1000 10000 50000] [--density realistic dense] [--repeat 1]
-                                     [--presidio-max 10000] [--topics] [--rerun] [--workers 0]
+                                     [--presidio-max 10000] [--topics] [--rerun] [--recode] [--workers 0]
 
 For each size and density it writes a synthetic programme (pipeline.synth; "realistic" plants about as
 much personal data per log as the development corpus, "dense" about six times that), runs `als run` on
@@ -96,6 +96,8 @@ def measure(n_logs: int, density: str, args, work: Path, env: dict) -> dict:
     if args.rerun:
         row["rerun_seconds"], _ = timed([*als, "run", str(result.inputs_dir), "--db", str(db), "--config",
                                          str(config)], env)
+    if args.recode:
+        row["recode_seconds"], _ = timed([*als, "recode", "--db", str(db), "--config", str(config)], env)
     if args.topics:
         row["topics_seconds"], _ = timed([*als, "topics", "--db", str(db)], env)
     if n_logs <= args.presidio_max:
@@ -111,12 +113,13 @@ def main() -> None:
     parser.add_argument("--presidio-max", type=int, default=10000, help="largest size Presidio is timed on")
     parser.add_argument("--workers", type=int, default=0, help="[anonymise] n_process (0: the run decides)")
     parser.add_argument("--rerun", action="store_true", help="time a second run on the unchanged inputs")
+    parser.add_argument("--recode", action="store_true", help="time `als recode` of the stored database")
     parser.add_argument("--topics", action="store_true", help="time `als topics` on the stored database")
     args = parser.parse_args()
     env = dict(os.environ, ALS_PSEUDONYM_KEY=os.environ.get("ALS_PSEUDONYM_KEY", "benchmark-only-key-0123456789"))
     print(f"{'logs':>6} {'density':>9} {'spans':>7} {'wall s':>8} {'docs/s':>7} {'peak GB':>8} "
           + " ".join(f"{s:>9}" for s in STAGES)
-          + f" {'Presidio docs/s':>15} {'ratio':>6} {'re-run s':>8} {'topics s':>8}", flush=True)
+          + f" {'Presidio docs/s':>15} {'ratio':>6} {'re-run s':>8} {'recode s':>8} {'topics s':>8}", flush=True)
     with tempfile.TemporaryDirectory(prefix="als-scale-") as tmp:
         for density in args.density:
             for n_logs in args.logs:
@@ -126,7 +129,8 @@ def main() -> None:
                 print(f"{row['logs']:>6} {density:>9} {row['planted']:>7} {row['seconds']:>8.1f} {docs_s:>7.1f} "
                       f"{row['rss_gb']:>8.2f} " + " ".join(f"{row['stages'][s]:>9.1f}" for s in STAGES)
                       + f" {presidio or float('nan'):>15.1f} {docs_s / presidio if presidio else float('nan'):>6.2f}"
-                      f" {row.get('rerun_seconds', float('nan')):>8.1f} {row.get('topics_seconds', float('nan')):>8.1f}",
+                      f" {row.get('rerun_seconds', float('nan')):>8.1f} {row.get('recode_seconds', float('nan')):>8.1f}"
+                      f" {row.get('topics_seconds', float('nan')):>8.1f}",
                       flush=True)
 
 
