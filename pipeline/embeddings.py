@@ -61,6 +61,10 @@ class Embedder:
         for text, vector in zip(texts, vectors):
             self._cache[hashlib.sha1(text.encode("utf-8")).hexdigest()] = np.asarray(vector, dtype=np.float32)
 
+    def forget(self) -> None:
+        """Drop the cached vectors: a long-lived process (a Dask worker) keeps one batch's, not every batch's."""
+        self._cache.clear()
+
     def encode(self, texts: list[str]) -> np.ndarray:
         keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in self._cache}.items())

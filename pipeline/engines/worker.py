@@ -54,6 +54,10 @@ class WorkerStages:
         if self.fitted_to != on_workers.token:
             self.issues = fit_batch(self.anonymiser, on_workers.batch)
             self.fitted_to = on_workers.token
+            if self.coding is not None and self.coding.embedder is not None:
+                # As in a one-run process: vectors cached for this batch only, so a worker that
+                # serves run after run holds one batch's vectors, not all it has ever seen.
+                self.coding.embedder.forget()
         return self
 
 
