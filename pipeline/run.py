@@ -6,6 +6,9 @@ first (what is stored, which key it was written under) and opened for writing
 only once the batch is ready: DuckDB lets nobody else read a file while one
 process writes it, so the dashboard is locked out for the seconds of the write,
 not the minutes of the anonymising and coding.
+
+The per-document work runs in an engine (pipeline/engines/): this process by default, or the
+workers of a Dask cluster (`[run] engine = "dask"`); either way this module writes the result, once.
 """
 from __future__ import annotations
 

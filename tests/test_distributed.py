@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import types
 from pathlib import Path
 
 import duckdb
@@ -131,9 +132,17 @@ def single_process_db(tmp_path_factory, inputs, anonymise_config, anonymiser, em
 def cluster():
     from distributed import LocalCluster
 
-    # Two worker processes of one thread, as `dask worker --nworkers 2 --nthreads 1` starts them.
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as local_cluster:
+    # A spawned worker first runs the parent's __main__ again, from its file; in a whole-suite run an
+    # earlier test (the dashboard's AppTest) may have left a page script there. A bare module is run as nothing.
+    parent_main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        # Two worker processes of one thread, as `dask worker --nworkers 2 --nthreads 1` starts them.
+        local_cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                     dashboard_address=None)
+    finally:
+        sys.modules["__main__"] = parent_main
+    with local_cluster:
         yield local_cluster
 
 
@@ -222,3 +231,19 @@ def test_an_unknown_engine_is_a_config_error():
         Config().with_overrides(run__engine="dusk")
     with pytest.raises(ConfigError, match="engine"):
         Config.from_dict({"run": {"engine": "spark"}})
+
+
+def test_als_run_on_an_unreachable_scheduler_exits_3_with_nothing_written(tmp_path, inputs, key_file):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    db = tmp_path / "als.duckdb"
+    settings = tmp_path / "als.toml"
+    settings.write_text("[run]\nconnect_timeout_seconds = 1\n")
+    result = CliRunner().invoke(app, ["run", str(inputs), "--db", str(db), "--key-file", str(key_file),
+                                      "--config", str(settings), "--engine", "dask",
+                                      "--scheduler", "tcp://127.0.0.1:9"])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 3 and "Stopped before writing anything: cannot reach the Dask scheduler" in said
+    assert "Traceback" not in result.output and not db.exists()

@@ -248,31 +248,31 @@ class Anonymiser:
 
     # -- pass two: propagate confident names across the batch ----------------
 
-    def _add_propagation_terms(self, index: "TermRecorder", finding: Finding) -> None:
+    def _add_propagation_terms(self, terms: TermRecorder, finding: Finding) -> None:
         surface = re.sub(r"^(?:the)\s+", "", finding.surface, flags=re.IGNORECASE)
         if finding.entity_type != "PERSON":
-            index.add(surface, finding.entity_type, case_sensitive=True)
+            terms.add(surface, finding.entity_type, case_sensitive=True)
             # The model often calls a person an organisation ("Caspian Thorogood"): its rare
             # words are propagated alone too, so the bare first name is caught elsewhere.
             for token in {w for _, _, w in words(surface)} if " " in surface else ():
                 if len(token) > 2 and token not in self.keep and token.casefold() not in GENERIC_ORG_WORDS \
                         and not is_ordinary_word(token):
-                    index.add(token, finding.entity_type, case_sensitive=True)
+                    terms.add(token, finding.entity_type, case_sensitive=True)
             if finding.entity_type == "ORG" and " " in surface:
                 for acronym in organisation_acronyms(surface):
                     # "IT", "US", "OR" are words before they are initials.
                     if acronym not in self.keep and word_zipf(acronym) < ACRONYM_MAX_ZIPF:
-                        index.add(acronym, "ORG", case_sensitive=True)
+                        terms.add(acronym, "ORG", case_sensitive=True)
             return
         tokens = [w for _, _, w in words(surface) if w.casefold().strip(".") not in TITLES]
         if len(tokens) > 1:
-            index.add(" ".join(tokens), "PERSON", case_sensitive=all(is_ordinary_word(t) for t in tokens))
+            terms.add(" ".join(tokens), "PERSON", case_sensitive=all(is_ordinary_word(t) for t in tokens))
         for token in tokens:
             if len(token) < 3 or token in self.keep or word_zipf(token) >= PROPAGATION_MAX_ZIPF:
                 continue
             # "Maria" found once is "maria" everywhere; "Will" found once is not every "will".
             ordinary = is_ordinary_word(token) and token.casefold() not in self.capitalised_names
-            index.add(token, "PERSON", case_sensitive=ordinary)
+            terms.add(token, "PERSON", case_sensitive=ordinary)
 
     # -- per document ---------------------------------------------------------
 
