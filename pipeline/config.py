@@ -204,6 +204,24 @@ class ReviewConfig:
             raise ConfigError("[review] min_reviews must be at least 1")
 
 
+ENGINES = ("local", "dask")
+
+
+@dataclass
+class RunConfig:
+    # Where `als run` does the per-document work (anonymise, segment, code): "local" (this process,
+    # spaCy on both cores) or "dask" (tasks on the Dask cluster whose scheduler is at `scheduler`,
+    # e.g. "tcp://10.1.2.3:8786"; docs/scaling.md). The database is written by this process either way.
+    engine: str = "local"
+    scheduler: str = ""
+    # How long to wait for the scheduler to answer and for its first worker, before stopping.
+    connect_timeout_seconds: float = 20.0
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ConfigError(f"[run] engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+
+
 @dataclass
 class StoreConfig:
     db: str = "als.duckdb"
@@ -220,6 +238,7 @@ class Config:
     dashboard: DashboardConfig = field(default_factory=DashboardConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
+    run: RunConfig = field(default_factory=RunConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     source: str | None = None  # the file this was loaded from, for the runs table
 
@@ -274,6 +293,10 @@ class Config:
             if not hasattr(section, key):
                 raise ConfigError(f"unknown setting {section_name}.{key}")
             setattr(section, key, value)
+        for name in {dotted.split("__", 1)[0] for dotted, value in overrides.items() if value is not None}:
+            check = getattr(getattr(copy, name), "__post_init__", None)
+            if check is not None:  # a flag's value is checked as the file's would be ("--engine dusk")
+                check()
         return copy
 
     def to_dict(self) -> dict[str, Any]:

@@ -70,6 +70,10 @@ class Embedder:
         for text, vector in zip(texts, vectors):
             self._cache[hashlib.sha1(text.encode("utf-8")).hexdigest()] = np.asarray(vector, dtype=np.float32)
 
+    def forget(self) -> None:
+        """Drop the cached vectors: a long-lived process (a Dask worker) keeps one batch's, not every batch's."""
+        self._cache.clear()
+
     def rows(self, texts: list[str]) -> list[np.ndarray]:
         """Each text's vector as the cache holds it (no copy: a run keeps them for the store)."""
         keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]

@@ -6,6 +6,9 @@ first (what is stored, which key it was written under) and opened for writing
 only once the batch is ready: DuckDB lets nobody else read a file while one
 process writes it, so the dashboard is locked out for the seconds of the write,
 not the minutes of the anonymising and coding.
+
+The per-document work runs in an engine (pipeline/engines/): this process by default, or the
+workers of a Dask cluster (`[run] engine = "dask"`); either way this module writes the result, once.
 """
 from __future__ import annotations
 
@@ -21,37 +24,20 @@ from pipeline.anonymise.keys import Pseudonymiser
 from pipeline.anonymise.stage import build_anonymiser, check_key, load_pseudonymiser
 from pipeline.coding import CodingStage, build_coding_stage, load_stage_codebook
 from pipeline.config import Config
+from pipeline.engines import Batch, Engine, ProgressFactory, StageClock, remote_engine
+from pipeline.engines.local import LocalEngine
 from pipeline.ingest import ingest_directory
 from pipeline.queries.documents import stored_source_digests
 from pipeline.queries.facets import has_documents
 from pipeline.queries.redaction import redacted_term_digests
 from pipeline.queries.meta import KEY_FINGERPRINT, meta_value, table_names
 from pipeline.provenance import new_run_id, package_versions
-from pipeline.records import IngestIssue
-from pipeline.segment import Segmenter
 from pipeline.store import DatabaseBusy, IssueRow, RunRecord, Store, busy_message, connect
 
 if TYPE_CHECKING:
     from pipeline.anonymise.engine import Anonymiser
 
 log = logging.getLogger(__name__)
-
-
-class StageClock:
-    """Wall seconds between laps, by stage name."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def lap(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
-        self._last = now
-
-# progress(stage, total) -> advance(n): the CLI draws bars; tests pass nothing.
-ProgressFactory = Callable[[str, int], Callable[[int], None]]
-
 
 
 def _no_progress(stage: str, total: int) -> Callable[[int], None]:
@@ -109,6 +95,18 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     stages = StageClock()
     # The key alone says which inputs are stored already; the models load only when there is work.
     pseudonymiser = anonymiser.pseudonymiser if anonymiser else load_pseudonymiser(config.anonymise)
+    engine = remote_engine(config, pseudonymiser)  # a cluster out of reach stops here, before any work
+    try:
+        return _run_batch(input_dir, config, progress, anonymiser, coding, new_key, engine, pseudonymiser,
+                          stages, clock, started)
+    finally:
+        if engine is not None:
+            engine.close()
+
+
+def _run_batch(input_dir: Path, config: Config, progress: ProgressFactory, anonymiser: Anonymiser | None,
+               coding: CodingStage | None, new_key: bool, engine: Engine | None, pseudonymiser: Pseudonymiser,
+               stages: StageClock, clock: float, started: dt.datetime) -> RunSummary:
     codebook = load_stage_codebook(config.coding) if coding is None and config.coding.enabled else None
     advance = progress("Reading inputs", 1)
     ingested = ingest_directory(Path(input_dir), config.ingest)
@@ -117,41 +115,32 @@ def run_pipeline(input_dir: Path, config: Config, progress: ProgressFactory = _n
     known, stored_fingerprint, redacted = _stored_state(Path(config.store.db), config.store.lock_wait_seconds)
     check_key(stored_fingerprint, pseudonymiser, new_key)  # a wrong key stops before the work
     fresh = [log for log in ingested.logs if pseudonymiser.source_digest(log.content_sha256) not in known]
-    if anonymiser is None and (fresh or ingested.issues):
-        anonymiser = build_anonymiser(config.anonymise)  # fails closed, before any write
-    if coding is None and config.coding.enabled and fresh:
-        coding = build_coding_stage(config.coding, codebook)  # a missing model stops here, before any write
+    if engine is None:  # local: the models are built here, in this process
+        if anonymiser is None and (fresh or ingested.issues):
+            anonymiser = build_anonymiser(config.anonymise)  # fails closed, before any write
+        if coding is None and config.coding.enabled and fresh:
+            coding = build_coding_stage(config.coding, codebook)  # a missing model stops here, before any write
+        engine = LocalEngine(anonymiser, coding)
     stages.lap("load")
     summary = RunSummary(run_id=new_run_id(), db_path=Path(config.store.db), logs_read=len(ingested.logs))
     summary.already_stored = len(ingested.logs) - len(fresh)
-    anonymised = []
-    if anonymiser is not None:
-        anonymiser.fit(ingested.logs, redacted)
-        summary.issues = [clean_issue(issue, anonymiser) for issue in ingested.issues]
-        anonymised = anonymiser.transform(fresh, progress("Anonymising", len(fresh)))
-        summary.roster_words = anonymiser.roster_word_counts
+    processed = engine.process(Batch(ingested.logs, fresh, redacted, ingested.issues), progress, stages)
+    summary.issues = processed.issues
+    summary.roster_words = processed.roster_words
+    segmented = processed.logs
+    if summary.roster_words:
         from pipeline.anonymise.roster_words import DECISION_LABELS  # loaded with the anonymiser by now
 
         log.info("member names that are also words: %s", ", ".join(
             f"{count} {DECISION_LABELS[decision]}" for decision, count in summary.roster_words.items()))
-    stages.lap("anonymise")
-    advance = progress("Segmenting", 1)
-    segmented = Segmenter().transform(anonymised) if anonymised else []
-    advance(1)
-    stages.lap("segment")
-    if coding is not None:
-        advance = progress("Coding", 1)
-        segmented = coding.transform(segmented)
-        advance(1)
-        stages.lap("code")
     run = RunRecord(summary.run_id, "run", started, config.to_dict(), package_versions())
     advance = progress("Storing", 1)
     with Store(config.store.db, config.store.lock_wait_seconds) as store:
         # Checked again under the write lock: another run may have written since the read above.
         summary.issues += _accept_key(store, pseudonymiser, new_key, has_documents=has_documents(store.con))
-        written = store.write_batch(run, segmented, summary.issues, coding.codebook if coding else None)
-        if coding is not None and written.stored:  # what the review queue measures uncertainty against
-            store.record_thresholds(coding.thresholds())
+        written = store.write_batch(run, segmented, summary.issues, processed.codebook)
+        if processed.thresholds is not None and written.stored:  # what the review queue measures uncertainty against
+            store.record_thresholds(processed.thresholds)
         advance(1)
         summary.issues += written.notes
         summary.already_stored += written.already_stored
@@ -199,20 +188,6 @@ def _accept_key(store: Store, pseudonymiser: Pseudonymiser, new_key: bool, has_d
         return [IssueRow("database", None, None, "info", "this database had no key fingerprint (written by an "
                          "earlier version): this run's key is now recorded as its key")]
     return []
-
-
-def clean_issue(issue: IngestIssue, anonymiser: Anonymiser) -> IssueRow:
-    """An issue as stored: its file by its reference, column and message through the anonymiser's detectors.
-
-    Ingest messages hold no cell contents, but they name files, columns and XLSX sheets, whose
-    titles people write: all of them are labels, cleaned here before they are stored or shown."""
-    return IssueRow(
-        source_ref=anonymiser.labels.file_ref(issue.source_file) or "",  # first: the message may name this file
-        row=issue.row,
-        column=anonymiser.labels.clean(issue.column),
-        severity=issue.severity,
-        message=anonymiser.labels.clean_message(issue.message) or "",
-    )
 
 
 @dataclass

@@ -5,6 +5,11 @@ UK pattern recognizers and the batch roster) over every field, with spaCy
 batched through `nlp.pipe`. Pass two propagates: a name or place that NER
 found with confidence anywhere in the batch is removed everywhere in it, so
 a name the model misses in one sentence is still caught by its twin.
+
+`transform` is three public phases, so that an engine can run the per-document
+ones anywhere (pipeline/engines/): `detect` (pass one, per document), `evidence`
+of each document merged by `Propagation.merge` (the one batch-wide step), and
+`apply` (propagation and replacement, per document).
 """
 from __future__ import annotations
 
@@ -23,12 +28,11 @@ from pipeline.anonymise.keys import Pseudonymiser
 from pipeline.anonymise.known_terms import KnownTerms
 from pipeline.anonymise.labels import LabelCleaner
 from pipeline.anonymise.lexicon import folded, lexicon
-from pipeline.anonymise.lower_case_names import cued_lower_case
 from pipeline.anonymise.models import Engines
 from pipeline.anonymise.normalise import normalise_log, normalise_text
-from pipeline.anonymise.phrases import PhraseIndex, is_ordinary_word, word_zipf, words
-from pipeline.anonymise.placeholders import (GUESSING_DETECTORS, TYPE_PRIORITY, Finding, assign_labels,
-                                             resolve_overlaps)
+from pipeline.anonymise.phrases import is_ordinary_word, word_zipf, words
+from pipeline.anonymise.placeholders import GUESSING_DETECTORS, Finding, assign_labels, resolve_overlaps
+from pipeline.anonymise.propagation import DocumentFindings, Propagation, PropagationEvidence, TermRecorder
 from pipeline.anonymise.recognizers import (BodyNameRecognizer, CuedNameRecognizer, RosterRecognizer,
                                             placeholder_and_detector)
 from pipeline.anonymise.spans import SpanShaper, coordinated_places, join_across_connectors, place_named_teams
@@ -89,6 +93,15 @@ class Anonymiser:
         return self
 
     def transform(self, logs: list[RawLog], on_progress: Progress | None = None) -> list[AnonymisedLog]:
+        found = self.detect(logs, on_progress)
+        propagation = Propagation.merge(self.evidence(document) for document in found)
+        return [self.apply(document, propagation) for document in found]
+
+    def detect(self, logs: list[RawLog], on_progress: Progress | None = None) -> list[DocumentFindings]:
+        """Pass one: what each document holds on its own (Presidio, then the per-document rules).
+
+        Each document's findings depend on the fitted batch and on that document alone, so the
+        documents of a batch may be detected together or apart, on any machine, with one result."""
         if self.roster is None:
             raise RuntimeError("Anonymiser.fit must see the batch before transform")
         logs = [normalise_log(log) for log in logs]  # detection and storage both see the normalised text
@@ -102,8 +115,30 @@ class Anonymiser:
                 findings[li].extend(place_named_teams(field.text, self.places, self.keep, fi))
                 if self.known_terms:
                     findings[li].extend(self.known_terms.find(field.text, fi))
-        self._propagate(logs, findings)
-        return [self._anonymise_log(log, findings[i]) for i, log in enumerate(logs)]
+        return [DocumentFindings(log, findings[li]) for li, log in enumerate(logs)]
+
+    def evidence(self, document: DocumentFindings) -> PropagationEvidence:
+        """What one document's findings teach the rest of the batch (its part of pass two's index)."""
+        terms = TermRecorder()
+        lower_case: dict[str, str] = {}  # names that are words ("Will"): in lower case beside a cue only
+        kept_names: set[str] = set()  # names that are kept words ("Jan", "May"): where no month stands only
+        for finding in document.findings:
+            confident = finding.detector == "ner" and finding.score >= NER_CONFIDENT
+            if confident or (finding.detector in ("pattern", "gazetteer") and finding.entity_type == "PERSON"):
+                self._add_propagation_terms(terms, finding)
+            if finding.entity_type != "PERSON" or finding.detector == "roster":
+                continue
+            kept_names.update(w for _, _, w in words(finding.surface)
+                              if w in self.keep and w.casefold() in self.first_names and w[:1].isupper())
+            if confident or finding.detector != "ner":
+                lower_case.update((w.casefold(), "PERSON") for _, _, w in words(finding.surface)
+                                  if len(w) > 2 and is_ordinary_word(w) and w not in self.keep
+                                  and w.casefold().strip(".") not in TITLES)
+        return PropagationEvidence(list(dict.fromkeys(terms.added)), lower_case, kept_names)
+
+    def apply(self, document: DocumentFindings, propagation: Propagation) -> AnonymisedLog:
+        """Pass two for one document: the batch's propagated terms found in it, then the replacement."""
+        return self._anonymise_log(document.log, document.findings + propagation.find(document.log))
 
     def fit_transform(self, logs: list[RawLog], on_progress: Progress | None = None) -> list[AnonymisedLog]:
         return self.fit(logs).transform(logs, on_progress)
@@ -213,63 +248,31 @@ class Anonymiser:
 
     # -- pass two: propagate confident names across the batch ----------------
 
-    def _propagate(self, logs: list[RawLog], findings: dict[int, list[Finding]]) -> None:
-        index = PhraseIndex()
-        lower_case: dict[str, str] = {}  # names that are words ("Will"): in lower case beside a cue only
-        kept_names: set[str] = set()  # names that are kept words ("Jan", "May"): where no month stands only
-        for log_findings in findings.values():
-            for finding in log_findings:
-                confident = finding.detector == "ner" and finding.score >= NER_CONFIDENT
-                if confident or (finding.detector in ("pattern", "gazetteer") and finding.entity_type == "PERSON"):
-                    self._add_propagation_terms(index, finding)
-                if finding.entity_type != "PERSON" or finding.detector == "roster":
-                    continue
-                kept_names.update(w for _, _, w in words(finding.surface)
-                                  if w in self.keep and w.casefold() in self.first_names and w[:1].isupper())
-                if confident or finding.detector != "ner":
-                    lower_case.update((w.casefold(), "PERSON") for _, _, w in words(finding.surface)
-                                      if len(w) > 2 and is_ordinary_word(w) and w not in self.keep
-                                      and w.casefold().strip(".") not in TITLES)
-        if not len(index) and not lower_case and not kept_names:
-            return
-        as_person = _kept_word_as_person(kept_names)
-        for li, log in enumerate(logs):
-            for fi, field in enumerate(log.fields):
-                for match in index.find(field.text):
-                    findings[li].append(Finding(fi, match.start, match.end, _pick_type(match.value),
-                                                "propagation", 0.6, field.text[match.start:match.end]))
-                for start, end, entity_type in cued_lower_case(field.text, lower_case):
-                    findings[li].append(Finding(fi, start, end, entity_type, "propagation", 0.6,
-                                                field.text[start:end]))
-                for match in as_person.finditer(field.text) if as_person else ():
-                    findings[li].append(Finding(fi, match.start(1), match.end(1), "PERSON", "propagation", 0.6,
-                                                match.group(1)))
-
-    def _add_propagation_terms(self, index: PhraseIndex, finding: Finding) -> None:
+    def _add_propagation_terms(self, terms: TermRecorder, finding: Finding) -> None:
         surface = re.sub(r"^(?:the)\s+", "", finding.surface, flags=re.IGNORECASE)
         if finding.entity_type != "PERSON":
-            index.add(surface, finding.entity_type, case_sensitive=True)
+            terms.add(surface, finding.entity_type, case_sensitive=True)
             # The model often calls a person an organisation ("Caspian Thorogood"): its rare
             # words are propagated alone too, so the bare first name is caught elsewhere.
             for token in {w for _, _, w in words(surface)} if " " in surface else ():
                 if len(token) > 2 and token not in self.keep and token.casefold() not in GENERIC_ORG_WORDS \
                         and not is_ordinary_word(token):
-                    index.add(token, finding.entity_type, case_sensitive=True)
+                    terms.add(token, finding.entity_type, case_sensitive=True)
             if finding.entity_type == "ORG" and " " in surface:
                 for acronym in organisation_acronyms(surface):
                     # "IT", "US", "OR" are words before they are initials.
                     if acronym not in self.keep and word_zipf(acronym) < ACRONYM_MAX_ZIPF:
-                        index.add(acronym, "ORG", case_sensitive=True)
+                        terms.add(acronym, "ORG", case_sensitive=True)
             return
         tokens = [w for _, _, w in words(surface) if w.casefold().strip(".") not in TITLES]
         if len(tokens) > 1:
-            index.add(" ".join(tokens), "PERSON", case_sensitive=all(is_ordinary_word(t) for t in tokens))
+            terms.add(" ".join(tokens), "PERSON", case_sensitive=all(is_ordinary_word(t) for t in tokens))
         for token in tokens:
             if len(token) < 3 or token in self.keep or word_zipf(token) >= PROPAGATION_MAX_ZIPF:
                 continue
             # "Maria" found once is "maria" everywhere; "Will" found once is not every "will".
             ordinary = is_ordinary_word(token) and token.casefold() not in self.capitalised_names
-            index.add(token, "PERSON", case_sensitive=ordinary)
+            terms.add(token, "PERSON", case_sensitive=ordinary)
 
     # -- per document ---------------------------------------------------------
 
@@ -339,18 +342,6 @@ class Anonymiser:
         return engine_result.text, records
 
 
-# Where a kept word that is also a name ("Jan", "May") found as a person in the batch can only be
-# that person: after a word done to or with someone, and not before a day or a year ("to Jan 2022").
-KEPT_NAME_BEFORE = r"(?:to|with|ask|asked|told|thanks|cc|rang|emailed|met|and\s+(?:I|we))"
-
-
-def _kept_word_as_person(kept_names: set[str]) -> "re.Pattern[str] | None":
-    if not kept_names:
-        return None
-    names = "|".join(re.escape(n) for n in sorted(kept_names))
-    return re.compile(rf"\b{KEPT_NAME_BEFORE}\s+({names})\b(?![\s,]*\d)")
-
-
 def _outside_of(finding: Finding, protected: list[tuple[int, int]], text: str) -> Finding | None:
     """A guess that runs into a kept phrase ("Skills for [Care locality]"), cut to the part outside it;
     None when what is left holds no capitalised word, as no name is left in it."""
@@ -384,9 +375,3 @@ def _member_code_for(value, set_id: str | None) -> str | None:
         return people[0].member_code
     same_set = {p.member_code for p in people if p.set_id == set_id}
     return same_set.pop() if len(same_set) == 1 else None
-
-
-def _pick_type(value) -> str:
-    """One type for a term propagated under several (a person outranks a body or place)."""
-    candidates = value if isinstance(value, frozenset) else {value}
-    return max(candidates, key=lambda entity_type: TYPE_PRIORITY.get(entity_type, -1))

@@ -35,11 +35,16 @@ def run(
     coding: bool = typer.Option(True, "--coding/--no-coding", help="Suggest codes and question types."),
     new_key: bool = typer.Option(False, "--new-key", help="Accept a pseudonym key other than the one the database "
                                                           "was written with (codes before and after will differ)."),
+    engine: Optional[str] = typer.Option(None, help="Where the documents are processed: 'local' (this process, the "
+                                                    "default) or 'dask' (a Dask cluster, see --scheduler)."),
+    scheduler: Optional[str] = typer.Option(None, help="The Dask scheduler's address for --engine dask, e.g. "
+                                                       "tcp://10.1.2.3:8786 (docs/scaling.md)."),
 ) -> None:
     """Ingest, anonymise, segment, code and store every log in INPUT_DIR (one batch, one transaction)."""
     try:
         from pipeline.anonymise import AnonymiserUnavailable
         from pipeline.coding import CodingUnavailable
+        from pipeline.engines import EngineUnavailable
         from pipeline.run import run_pipeline
     except ImportError as error:  # Presidio or spaCy not installed: fail closed, say what to do
         console.print(f"[red]Stopped before writing anything:[/] the package {escape(str(error.name))} is not "
@@ -51,7 +56,8 @@ def run(
                             anonymise__key_file=str(key_file) if key_file else None,
                             anonymise__spacy_model=spacy_model,
                             coding__codebook=str(codebook) if codebook else None,
-                            coding__enabled=None if coding else False)
+                            coding__enabled=None if coding else False,
+                            run__engine=engine, run__scheduler=scheduler)
     with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False) as bars:
         def progress(stage: str, total: int):
@@ -64,7 +70,7 @@ def run(
             with stops_when_busy():
                 summary = run_pipeline(input_dir, settings, progress, new_key=new_key)
             topics_summary = _topics_after_run(settings, progress) if summary.documents_stored else None
-        except (AnonymiserUnavailable, CodingUnavailable) as error:
+        except (AnonymiserUnavailable, CodingUnavailable, EngineUnavailable) as error:
             console.print(f"[red]Stopped before writing anything:[/] {escape(str(error))}")
             raise typer.Exit(EXIT_FAIL_CLOSED) from None
         except FileNotFoundError as error:

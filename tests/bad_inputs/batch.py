@@ -38,7 +38,7 @@ def logs_from(result: IngestResult, source: str) -> list[RawLog]:
 
 
 def assert_nothing_planted(result: IngestResult, in_columns: bool = True) -> None:
-    """No issue quotes planted text. A column is named by its header, which run.clean_issue cleans before
+    """No issue quotes planted text. A column is named by its header, which engines.base.clean_issue cleans before
     storing: `in_columns=False` for inputs that plant text in headers too."""
     for issue in result.issues:
         text = (issue.describe() if in_columns else f"{issue.source_file}: {issue.message}").lower()

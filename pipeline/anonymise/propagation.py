@@ -1,0 +1,105 @@
+"""Pass two's batch-wide step as data: each document's evidence, merged once, found in every document.
+
+A name or place found with confidence in one document of a batch is removed from all of them.
+`Anonymiser.evidence` turns one document's findings into a PropagationEvidence (plain data);
+`Propagation.merge` is the reduce over the batch, and `Propagation.find` applies the merged terms
+to one document. The local engine runs the three in one process; the Dask engine runs evidence and
+find on workers and the merge once (pipeline/engines/dask.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from pipeline.anonymise.lower_case_names import cued_lower_case
+from pipeline.anonymise.phrases import PhraseIndex
+from pipeline.anonymise.placeholders import TYPE_PRIORITY, Finding
+from pipeline.records import RawLog
+
+
+@dataclass
+class DocumentFindings:
+    """One document after pass one: its normalised text and what was found in it on its own."""
+
+    log: RawLog
+    findings: list[Finding]
+
+
+@dataclass
+class PropagationEvidence:
+    """The part of pass two's batch-wide terms that one document contributes.
+
+    Plain data, so it travels between processes; merging is a union (PhraseIndex keeps the looser
+    case rule and every type of a phrase), so documents may contribute in any order."""
+
+    terms: list[tuple[str, str, bool]] = field(default_factory=list)  # (phrase, entity type, case-sensitive)
+    lower_case: dict[str, str] = field(default_factory=dict)
+    kept_names: set[str] = field(default_factory=set)
+
+
+class TermRecorder:
+    """Stands in for a PhraseIndex while evidence is collected: the additions, replayed on merge."""
+
+    def __init__(self) -> None:
+        self.added: list[tuple[str, str, bool]] = []
+
+    def add(self, phrase: str, value: str, case_sensitive: bool = False) -> None:
+        self.added.append((phrase, value, case_sensitive))
+
+
+class Propagation:
+    """The batch's merged evidence, compiled once: finds its terms in any document of the batch."""
+
+    def __init__(self, index: PhraseIndex, lower_case: dict[str, str], kept_names: set[str]) -> None:
+        self.index = index
+        self.lower_case = lower_case
+        self.as_person = _kept_word_as_person(kept_names)
+
+    @classmethod
+    def merge(cls, parts: Iterable[PropagationEvidence]) -> "Propagation":
+        """The reduce step: every document's evidence, in batch order, in one index."""
+        index = PhraseIndex()
+        lower_case: dict[str, str] = {}
+        kept_names: set[str] = set()
+        for part in parts:
+            for phrase, value, case_sensitive in part.terms:
+                index.add(phrase, value, case_sensitive=case_sensitive)
+            lower_case.update(part.lower_case)
+            kept_names |= part.kept_names
+        return cls(index, lower_case, kept_names)
+
+    def find(self, log: RawLog) -> list[Finding]:
+        """The propagated terms in one (normalised) document, as findings."""
+        if not len(self.index) and not self.lower_case and self.as_person is None:
+            return []
+        found = []
+        for fi, field_ in enumerate(log.fields):
+            text = field_.text
+            for match in self.index.find(text):
+                found.append(Finding(fi, match.start, match.end, _pick_type(match.value),
+                                     "propagation", 0.6, text[match.start:match.end]))
+            for start, end, entity_type in cued_lower_case(text, self.lower_case):
+                found.append(Finding(fi, start, end, entity_type, "propagation", 0.6, text[start:end]))
+            for match in self.as_person.finditer(text) if self.as_person else ():
+                found.append(Finding(fi, match.start(1), match.end(1), "PERSON", "propagation", 0.6,
+                                     match.group(1)))
+        return found
+
+
+# Where a kept word that is also a name ("Jan", "May") found as a person in the batch can only be
+# that person: after a word done to or with someone, and not before a day or a year ("to Jan 2022").
+KEPT_NAME_BEFORE = r"(?:to|with|ask|asked|told|thanks|cc|rang|emailed|met|and\s+(?:I|we))"
+
+
+def _kept_word_as_person(kept_names: set[str]) -> "re.Pattern[str] | None":
+    if not kept_names:
+        return None
+    names = "|".join(re.escape(n) for n in sorted(kept_names))
+    return re.compile(rf"\b{KEPT_NAME_BEFORE}\s+({names})\b(?![\s,]*\d)")
+
+
+def _pick_type(value) -> str:
+    """One type for a term propagated under several (a person outranks a body or place)."""
+    candidates = value if isinstance(value, frozenset) else {value}
+    return max(candidates, key=lambda entity_type: TYPE_PRIORITY.get(entity_type, -1))
