@@ -25,7 +25,7 @@ class EmbeddingCoder(Coder):
         super().__init__(codebook)
         self.embedder = embedder
         # Each sentence of four or more words as well as the paragraph was the default until issue 19:
-        # it made coding 3x slower and coded worse (benchmarks/bench_embedding.py, development corpus:
+        # it made embedding 1.9x slower and coded worse (benchmarks/bench_embedding.py, development corpus:
         # trained coder leave-one-set-out micro-F1 0.686 against 0.700 from paragraph vectors alone).
         self.per_sentence = per_sentence
         descriptions = [code.describe() for code in codebook.codes]
