@@ -151,3 +151,16 @@ def test_lower_case_possessive_of_a_name_found_in_the_batch(anonymiser):
                                     "I do not feel I know christian's practice at all.")
     assert gone("christian", second), second
     assert "practice at all" in second
+
+
+def test_members_emails_go_in_any_case_and_beside_punctuation_in_a_large_roster(anonymiser):
+    # Forty members, so the email lookup works from the roster's shapes, not one pattern per email.
+    logs = [make_log({"What I learned": f"Nothing to add from member {i}."}, submission_id=f"E-{i}",
+                     author=f"Member Number{i}", email=f"m.number{i}@council{i % 7}.gov.uk",
+                     organisation="Halloway Trust") for i in range(40)]
+    logs.append(make_log({"What I learned": "Write to M.Number17@Council3.GOV.UK (or <m.number3@council3.gov.uk>)."},
+                         submission_id="E-x", author="Quentin Abara", email="qa@example.org.uk",
+                         organisation="Halloway Trust"))
+    out = anonymiser.fit_transform(logs)[-1].fields[0].text
+    assert "number17" not in out.casefold() and "number3" not in out.casefold(), out
+    assert out.startswith("Write to ") and "@" not in out, out
