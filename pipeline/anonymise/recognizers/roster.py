@@ -1,8 +1,6 @@
 """The batch roster as a Presidio recognizer: metadata identities found again in free text."""
 from __future__ import annotations
 
-import re
-
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -25,10 +23,6 @@ class RosterRecognizer(TypedRecognizer, EntityRecognizer):
     def __init__(self, roster: Roster, words: RosterWordDecider | None = None) -> None:
         self.roster = roster
         self.words = words  # None: lower-case names only beside a cue, capitalised ones always
-        # Members' emails by the lengths either side of their "@": looked up at each "@" of a text. A
-        # regex per email per field made a batch quadratic (10,000 logs: most of the anonymise stage).
-        self.email_shapes = sorted({(e.index("@"), len(e) - e.index("@") - 1) for e in roster.emails if "@" in e})
-        self.odd_emails = [re.compile(re.escape(e), re.IGNORECASE) for e in roster.emails if "@" not in e]
         super().__init__(supported_entities=["ROSTER_PERSON", "ROSTER_ORG"], name=self.NAME,
                          supported_language="en")
 
@@ -53,22 +47,10 @@ class RosterRecognizer(TypedRecognizer, EntityRecognizer):
         if doc is not None:
             results += [self._person(t.idx, t.idx + len(t.text), self.roster.kept_pieces[t.text]) for t in doc
                         if t.text in self.roster.kept_pieces and not self.words.is_word(doc, t.i, count=True)]
-        for start, end in self._member_emails(text):
+        for start, end in self.roster.find_emails(text):
             results.append(RecognizerResult("EMAIL_ADDRESS", start, end, 1.0,
                                             recognition_metadata={"recognizer_name": self.NAME}))
         return results
-
-    def _member_emails(self, text: str):
-        """Where a member's email (as the metadata gives it) stands in the text, in any case."""
-        at = text.find("@")
-        while at != -1:
-            for before, after in self.email_shapes:
-                start, end = at - before, at + 1 + after
-                if start >= 0 and end <= len(text) and text[start:end].casefold() in self.roster.emails:
-                    yield start, end
-            at = text.find("@", at + 1)
-        for pattern in self.odd_emails:  # an "email" without an @ (a name typed in the field): rare
-            yield from (found.span() for found in pattern.finditer(text))
 
     def _person(self, start: int, end: int, person) -> RecognizerResult:
         return RecognizerResult("ROSTER_PERSON", start, end, 0.9,
