@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from pipeline.anonymise.gazetteers import load_gazetteers
 from pipeline.anonymise.keys import KeyMissing, Pseudonymiser, load_key
 from pipeline.config import AnonymiseConfig
+from pipeline.optional_dependencies import UNUSED_BY_NLP_LIBRARIES, hidden
 
 if TYPE_CHECKING:
     from pipeline.anonymise.engine import Anonymiser
@@ -41,11 +42,19 @@ def load_pseudonymiser(config: AnonymiseConfig) -> Pseudonymiser:
         raise AnonymiserUnavailable(str(error)) from None
 
 
+def _import_nlp_libraries() -> None:
+    import presidio_analyzer  # noqa: F401 - imports spaCy, and through it thinc
+    import presidio_anonymizer  # noqa: F401
+    import spacy  # noqa: F401
+
+
 def build_anonymiser(config: AnonymiseConfig) -> Anonymiser:
     """Load key and models (once per process) or raise AnonymiserUnavailable."""
     # Imported here: Presidio and spaCy take seconds to import, and a run with nothing new, or a key
     # check, needs neither (this module's key functions stay light).
     try:
+        with hidden(*UNUSED_BY_NLP_LIBRARIES):  # spaCy and Presidio without PyTorch and transformers
+            _import_nlp_libraries()
         from pipeline.anonymise.engine import Anonymiser
         from pipeline.anonymise.keep import KeepTerms
         from pipeline.anonymise.learned import WordLists, load_name_model
