@@ -43,27 +43,36 @@ class Embedder:
     def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16, backend: str = "auto",
                  cache_dir: str = "") -> None:
         stay_offline()
-        path = model_path(model)
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as error:
-            raise EmbedderUnavailable(f"sentence-transformers is not installed ({error})") from None
-        try:
-            self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        except Exception as error:  # any loading failure: name the model, never fall back to a hub
-            raise EmbedderUnavailable(f"cannot load embedding model from {path}: {type(error).__name__}") from None
+        self.path = model_path(model)
+        self._model = None
         from pipeline.embedding_backends import BackendUnavailable, build_backend
 
         try:
-            self.backend = build_backend(backend, self.model, path, cache_dir)
+            self.backend = build_backend(backend, lambda: self.model, self.path, cache_dir)
         except BackendUnavailable as error:
             raise EmbedderUnavailable(f"embedding backend '{backend}': {error} (or set [coding] "
                                       "embedding_backend = \"torch\")") from None
         self.name = model
         # Batch size barely matters once texts are sorted by length (benchmarks/bench_embedding.py).
         self.batch_size = batch_size
-        self.dimension = int(self.model.get_embedding_dimension())
+        self.dimension = int(self.backend.dimension)
         self._cache: dict[str, np.ndarray] = {}
+
+    @property
+    def model(self):
+        """The SentenceTransformer, loaded on first use (topics, the PyTorch backend, an ONNX export):
+        coding on a checked ONNX graph never needs it."""
+        if self._model is None:
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError as error:
+                raise EmbedderUnavailable(f"sentence-transformers is not installed ({error})") from None
+            try:
+                self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+            except Exception as error:  # any loading failure: name the model, never fall back to a hub
+                raise EmbedderUnavailable(
+                    f"cannot load embedding model from {self.path}: {type(error).__name__}") from None
+        return self._model
 
     def remember(self, texts: list[str], vectors: list) -> None:
         """Take vectors this model made before (stored in the database) as the encoding of these texts."""

@@ -108,7 +108,7 @@ class TunedEmbedder(Embedder):
     def __init__(self, base: Embedder, config: FineTuneConfig) -> None:  # noqa: D107 - no model reload
         from pipeline.embedding_backends.torch_backend import TorchBackend
 
-        self.model = copy.deepcopy(base.model)
+        self.path, self._model = base.path, copy.deepcopy(base.model)
         self.backend = TorchBackend(self.model)  # the tuned weights change: never the base's ONNX graph
         self.name = base.name  # the trained coder's file names the model it was tuned from
         self.batch_size = base.batch_size

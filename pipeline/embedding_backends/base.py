@@ -10,6 +10,7 @@ class BackendUnavailable(RuntimeError):
 
 class EncoderBackend:
     name = "base"
+    dimension: int  # the length of every vector
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         """(len(texts), dimension) unit-length float32 vectors, in the order of `texts`."""

@@ -11,6 +11,7 @@ class TorchBackend(EncoderBackend):
 
     def __init__(self, model) -> None:
         self.model = model
+        self.dimension = int(model.get_embedding_dimension())
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         vectors = self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True,
