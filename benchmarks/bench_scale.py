@@ -6,7 +6,7 @@
 For each size and density it writes a synthetic programme (pipeline.synth; "realistic" plants about as
 much personal data per log as the development corpus, "dense" about six times that), runs `als run` on
 it as a subprocess into a fresh DuckDB file with topics off, and prints the run's wall time, docs/s,
-peak RSS of the whole process tree (spaCy's workers included, sampled every 0.2 s) and the wall
+peak RSS and PSS of the whole process tree (spaCy's workers included, sampled every 0.2 s) and the wall
 seconds per stage that the run stores in its summary. Then, on the same logs and up to
 --presidio-max logs, Presidio vanilla alone (AnalyzerEngine + AnonymizerEngine defaults, models
 loaded first) for the reference docs/s. --rerun runs `als run` a second time on the unchanged
@@ -29,28 +29,35 @@ ROOT = Path(__file__).resolve().parents[1]
 STAGES = ("load", "ingest", "anonymise", "segment", "code", "store")
 
 
-def tree_rss(process: psutil.Process) -> int:
-    total = 0
+def tree_memory(process: psutil.Process) -> tuple[int, int]:
+    """(RSS, PSS) summed over the process and its children, in bytes.
+
+    spaCy's workers are forked, so each one's RSS counts the pages it still shares with the
+    main process again; PSS shares each such page out among the processes that map it, so the
+    tree's PSS is the physical memory the run takes. Both are printed."""
+    rss = pss = 0
     for p in [process, *process.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            info = p.memory_full_info()
+            rss, pss = rss + info.rss, pss + info.pss
         except psutil.Error:
             pass
-    return total
+    return rss, pss
 
 
-def timed(command: list[str], env: dict) -> tuple[float, int]:
-    """(wall seconds, peak RSS bytes of the process tree) of a command that must succeed."""
+def timed(command: list[str], env: dict) -> tuple[float, tuple[int, int]]:
+    """(wall seconds, (peak RSS, peak PSS) bytes of the process tree) of a command that must succeed."""
     clock = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
-    watched, peak = psutil.Process(child.pid), 0
+    watched, peak_rss, peak_pss = psutil.Process(child.pid), 0, 0
     while child.poll() is None:
-        peak = max(peak, tree_rss(watched))
+        rss, pss = tree_memory(watched)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(0.2)
     output = child.stdout.read().decode("utf-8", "replace")
     if child.returncode not in (0,):
         sys.exit(f"{' '.join(command[:4])} failed (exit {child.returncode}):\n{output[-3000:]}")
-    return time.perf_counter() - clock, peak
+    return time.perf_counter() - clock, (peak_rss, peak_pss)
 
 
 def stored_summary(db: Path) -> dict:
@@ -90,7 +97,7 @@ def measure(n_logs: int, density: str, args, work: Path, env: dict) -> dict:
         runs.append({"seconds": seconds, "rss": rss, "stages": stored_summary(db).get("stage_seconds", {})})
     row = {"logs": result.logs, "density": density, "planted": result.planted,
            "seconds": statistics.median(r["seconds"] for r in runs),
-           "rss_gb": max(r["rss"] for r in runs) / 1e9,
+           "rss_gb": max(r["rss"][0] for r in runs) / 1e9, "pss_gb": max(r["rss"][1] for r in runs) / 1e9,
            "stages": {s: statistics.median(r["stages"].get(s, 0.0) for r in runs) for s in STAGES}}
     db = corpus / "run0.duckdb"
     if args.rerun:
@@ -117,7 +124,7 @@ def main() -> None:
     parser.add_argument("--topics", action="store_true", help="time `als topics` on the stored database")
     args = parser.parse_args()
     env = dict(os.environ, ALS_PSEUDONYM_KEY=os.environ.get("ALS_PSEUDONYM_KEY", "benchmark-only-key-0123456789"))
-    print(f"{'logs':>6} {'density':>9} {'spans':>7} {'wall s':>8} {'docs/s':>7} {'peak GB':>8} "
+    print(f"{'logs':>6} {'density':>9} {'spans':>7} {'wall s':>8} {'docs/s':>7} {'RSS GB':>7} {'PSS GB':>7} "
           + " ".join(f"{s:>9}" for s in STAGES)
           + f" {'Presidio docs/s':>15} {'ratio':>6} {'re-run s':>8} {'recode s':>8} {'topics s':>8}", flush=True)
     with tempfile.TemporaryDirectory(prefix="als-scale-") as tmp:
@@ -127,7 +134,7 @@ def main() -> None:
                 docs_s = row["logs"] / row["seconds"]
                 presidio = row.get("presidio_docs_s")
                 print(f"{row['logs']:>6} {density:>9} {row['planted']:>7} {row['seconds']:>8.1f} {docs_s:>7.1f} "
-                      f"{row['rss_gb']:>8.2f} " + " ".join(f"{row['stages'][s]:>9.1f}" for s in STAGES)
+                      f"{row['rss_gb']:>7.2f} {row['pss_gb']:>7.2f} " + " ".join(f"{row['stages'][s]:>9.1f}" for s in STAGES)
                       + f" {presidio or float('nan'):>15.1f} {docs_s / presidio if presidio else float('nan'):>6.2f}"
                       f" {row.get('rerun_seconds', float('nan')):>8.1f} {row.get('recode_seconds', float('nan')):>8.1f}"
                       f" {row.get('topics_seconds', float('nan')):>8.1f}",
