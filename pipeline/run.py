@@ -138,11 +138,11 @@ def _run_batch(input_dir: Path, config: Config, progress: ProgressFactory, anony
         log.info("member names that are also words: %s", ", ".join(
             f"{count} {DECISION_LABELS[decision]}" for decision, count in summary.roster_words.items()))
     run = RunRecord(summary.run_id, "run", started, config.to_dict(), package_versions())
-    advance = progress("Storing", len(fresh))
     with closing(processed.chunks) as chunks:
         # The first chunk is made before the write lock is taken: a batch of one chunk locks readers
         # out for its write alone, as before streaming; a larger one from its second chunk on.
         chunk = next(chunks, None)
+        advance = progress("Storing", len(fresh))  # drawn below the bars of the stages it follows
         with Store(config.store.db, config.store.lock_wait_seconds) as store:
             with store.batch(run, processed.codebook) as writer:
                 # Checked again under the write lock (another run may have written since the read above),
