@@ -216,10 +216,16 @@ class RunConfig:
     scheduler: str = ""
     # How long to wait for the scheduler to answer and for its first worker, before stopping.
     connect_timeout_seconds: float = 20.0
+    # After the batch-wide detection, logs are anonymised, segmented, coded and handed to the writer this
+    # many at a time, all in the batch's one transaction: the run holds one chunk's texts, codings and
+    # vectors instead of the whole batch's. Smaller saves memory; the stored rows are the same.
+    chunk_logs: int = 1000
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ConfigError(f"[run] engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if isinstance(self.chunk_logs, bool) or not isinstance(self.chunk_logs, int) or self.chunk_logs < 1:
+            raise ConfigError(f"[run] chunk_logs must be a whole number of at least 1, not {self.chunk_logs!r}")
 
 
 @dataclass

@@ -3,12 +3,16 @@
 Models and the key are loaded before the database is opened, so a missing
 model or key stops the run with nothing written. The database is read briefly
 first (what is stored, which key it was written under) and opened for writing
-only once the batch is ready: DuckDB lets nobody else read a file while one
-process writes it, so the dashboard is locked out for the seconds of the write,
-not the minutes of the anonymising and coding.
+only once the batch-wide detection and the first chunk of documents are done:
+DuckDB lets nobody else read a file while one process writes it, so for a batch
+of one chunk (`[run] chunk_logs`) the dashboard is locked out for the seconds of
+the write, not the minutes of the anonymising and coding. A larger batch is
+anonymised, segmented and coded chunk by chunk into one open transaction, so its
+memory stays that of one chunk, and readers wait from its second chunk on.
 
 The per-document work runs in an engine (pipeline/engines/): this process by default, or the
-workers of a Dask cluster (`[run] engine = "dask"`); either way this module writes the result, once.
+workers of a Dask cluster (`[run] engine = "dask"`); either way this module writes the result, in
+one transaction.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import datetime as dt
 import logging
 import time
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -120,40 +125,52 @@ def _run_batch(input_dir: Path, config: Config, progress: ProgressFactory, anony
             anonymiser = build_anonymiser(config.anonymise)  # fails closed, before any write
         if coding is None and config.coding.enabled and fresh:
             coding = build_coding_stage(config.coding, codebook)  # a missing model stops here, before any write
-        engine = LocalEngine(anonymiser, coding)
+        engine = LocalEngine(anonymiser, coding, config.run.chunk_logs)
     stages.lap("load")
     summary = RunSummary(run_id=new_run_id(), db_path=Path(config.store.db), logs_read=len(ingested.logs))
     summary.already_stored = len(ingested.logs) - len(fresh)
     processed = engine.process(Batch(ingested.logs, fresh, redacted, ingested.issues), progress, stages)
     summary.issues = processed.issues
     summary.roster_words = processed.roster_words
-    segmented = processed.logs
     if summary.roster_words:
         from pipeline.anonymise.roster_words import DECISION_LABELS  # loaded with the anonymiser by now
 
         log.info("member names that are also words: %s", ", ".join(
             f"{count} {DECISION_LABELS[decision]}" for decision, count in summary.roster_words.items()))
     run = RunRecord(summary.run_id, "run", started, config.to_dict(), package_versions())
-    advance = progress("Storing", 1)
-    with Store(config.store.db, config.store.lock_wait_seconds) as store:
-        # Checked again under the write lock: another run may have written since the read above.
-        summary.issues += _accept_key(store, pseudonymiser, new_key, has_documents=has_documents(store.con))
-        written = store.write_batch(run, segmented, summary.issues, processed.codebook)
-        if processed.thresholds is not None and written.stored:  # what the review queue measures uncertainty against
-            store.record_thresholds(processed.thresholds)
-        advance(1)
-        summary.issues += written.notes
-        summary.already_stored += written.already_stored
-        summary.replaced = written.replaced
-        summary.documents_stored = len(written.stored)
-        summary.segments = sum(len(log.segments) for log in written.stored)
-        summary.questions = sum(len(log.questions) for log in written.stored)
-        summary.codings = sum(len(log.codings) for log in written.stored)
-        summary.entities_by_type = Counter(e.entity_type for log in written.stored for e in log.entities)
-        summary.seconds = time.perf_counter() - clock
-        stages.lap("store")
-        summary.stage_seconds = stages.seconds
-        store.update_run_summary(summary.run_id, summary.as_dict())
+    with closing(processed.chunks) as chunks:
+        # The first chunk is made before the write lock is taken: a batch of one chunk locks readers
+        # out for its write alone, as before streaming; a larger one from its second chunk on.
+        chunk = next(chunks, None)
+        advance = progress("Storing", len(fresh))  # drawn below the bars of the stages it follows
+        with Store(config.store.db, config.store.lock_wait_seconds) as store:
+            with store.batch(run, processed.codebook) as writer:
+                # Checked again under the write lock (another run may have written since the read above),
+                # and recorded in the batch's transaction: a batch that fails leaves no fingerprint either.
+                summary.issues += _accept_key(store, pseudonymiser, new_key, has_documents=has_documents(store.con))
+                writer.add_issues(summary.issues)
+                stages.lap("store")
+                while chunk is not None:
+                    writer.append(chunk)
+                    advance(len(chunk))
+                    stages.lap("store")
+                    del chunk  # written: the next chunk is made without this one in memory
+                    chunk = next(chunks, None)
+                if processed.thresholds is not None and writer.result.documents:
+                    store.record_thresholds(processed.thresholds)  # what the review queue measures uncertainty against
+            written = writer.result
+            summary.issues += written.notes
+            summary.already_stored += written.already_stored
+            summary.replaced = written.replaced
+            summary.documents_stored = written.documents
+            summary.segments = written.segments
+            summary.questions = written.questions
+            summary.codings = written.codings
+            summary.entities_by_type = Counter(written.entities_by_type)
+            summary.seconds = time.perf_counter() - clock
+            stages.lap("store")
+            summary.stage_seconds = stages.seconds
+            store.update_run_summary(summary.run_id, summary.as_dict())
     return summary
 
 

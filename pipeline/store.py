@@ -1,9 +1,10 @@
-"""The only module that writes the DuckDB database.
+"""The only module that writes the DuckDB database (with the batch writer it opens, store_batch.py).
 
 Each batch is written in one transaction (its `runs` row included), so a
-failure leaves the database as it was. Documents are keyed by a keyed hash
-of their content: re-running the same inputs adds nothing, and the same
-submission from two exports is stored once.
+failure leaves the database as it was; `als run` streams a large batch into
+that transaction chunk by chunk (`Store.batch`). Documents are keyed by a
+keyed hash of their content: re-running the same inputs adds nothing, and the
+same submission from two exports is stored once.
 """
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import datetime as dt
 import json
 import logging
 import time
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import duckdb
 import numpy as np
@@ -25,22 +27,12 @@ from pipeline.queries.documents import stored_source_digests
 from pipeline.queries.meta import CODING_THRESHOLDS
 from pipeline.records import Coding, SegmentedLog
 
+if TYPE_CHECKING:
+    from pipeline.store_batch import BatchWriter
+
 log = logging.getLogger(__name__)
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data_schema" / "schema.sql"
-
-# Named columns, in the order the rows below are built: a column added to the schema later
-# cannot shift values into the wrong place.
-INSERT_COLUMNS = {
-    "documents": ("doc_id", "source_ref", "source_sha256", "log_type", "set_id", "meeting_number",
-                  "meeting_month", "member_code", "org_code", "org_type", "setting", "role", "text",
-                  "ingested_at", "run_id"),
-    "segments": ("segment_id", "doc_id", "field_index", "field_prompt", "paragraph_index", "sentence_index",
-                 "text"),
-    "sentences": ("segment_id", "sentence_index", "text"),
-    "entities": ("doc_id", "segment_id", "entity_type", "placeholder", "detector", "score", "run_id"),
-    "questions": ("doc_id", "question_index", "field_prompt", "text", "question_type", "confidence"),
-}
 
 
 @dataclass(frozen=True)
@@ -66,7 +58,13 @@ class RunRecord:
 
 @dataclass
 class WriteResult:
-    stored: list[SegmentedLog] = field(default_factory=list)
+    """What a batch stored, counted: the documents themselves are not kept once written."""
+
+    documents: int = 0
+    segments: int = 0
+    questions: int = 0
+    codings: int = 0  # the coder's, on the stored documents (not the decisions moved to an edit)
+    entities_by_type: Counter = field(default_factory=Counter)
     already_stored: int = 0
     replaced: int = 0  # earlier versions of edited form rows, replaced by their edit
     notes: list[IssueRow] = field(default_factory=list)  # refused versions, replaced edits
@@ -178,43 +176,32 @@ class Store:
     def known_sources(self) -> set[str]:
         return stored_source_digests(self.con)
 
+    def stored_refs(self) -> dict[tuple[str, str], str]:
+        """(log type, submission id) -> the doc_id stored under it."""
+        return {(log_type, ref): doc_id for doc_id, ref, log_type in
+                self.con.execute("SELECT doc_id, source_ref, log_type FROM documents").fetchall()}
+
     def write_batch(self, run: RunRecord, logs: Iterable[SegmentedLog], issues: list[IssueRow],
                     codebook: Codebook | None = None) -> WriteResult:
         """Write a run and its documents (with their codings) atomically; skip documents already stored."""
-        result = WriteResult()
-        known = self.known_sources()
-        # Submission ids are unique within a log type only (each form numbers its own responses).
-        known_refs = {(log_type, ref): doc_id for doc_id, ref, log_type in
-                      self.con.execute("SELECT doc_id, source_ref, log_type FROM documents").fetchall()}
-        replacing: dict[str, str] = {}  # new doc_id -> the stored doc_id it replaces
-        for log in logs:
-            doc = log.document
-            if doc.source_sha256 in known:
-                result.already_stored += 1
-                continue
-            ref_key = (doc.log_type, doc.source_ref)
-            if ref_key in known_refs and doc.source_ref.startswith(EDITABLE_REF_PREFIX):
-                replacing[doc.doc_id] = known_refs[ref_key]
-            elif ref_key in known_refs and not doc.source_ref.startswith("H-"):
-                result.notes.append(IssueRow(
-                    doc.source_ref, None, None, "error",
-                    "a document with this submission id is already stored with different content; "
-                    "the new version was not stored (delete the old one first to replace it)"))
-                continue
-            known.add(doc.source_sha256)
-            known_refs[ref_key] = doc.doc_id
-            result.stored.append(log)
+        with self.batch(run, codebook) as writer:
+            writer.add_issues(issues)
+            writer.append(logs)
+        return writer.result
+
+    @contextmanager
+    def batch(self, run: RunRecord, codebook: Codebook | None = None) -> Iterator[BatchWriter]:
+        """A run's documents written chunk by chunk (`writer.append`) in the run's one transaction: what
+        the block raises rolls all of it back, codebook and run row included. The issues given to the
+        writer (`add_issues`) and its notes are stored when the block ends; the counts are `writer.result`."""
+        from pipeline.store_batch import BatchWriter  # it builds on this module's records
+
         with self._run(run) as now:
             if codebook is not None:
                 self._replace_codebook(codebook)
-            carried = [self._replace_document(old, log, result)
-                       for log in result.stored if (old := replacing.get(log.document.doc_id))]
-            self._insert_documents(run.run_id, now, result.stored)
-            self._insert_codings(run.run_id, [c for log in result.stored for c in log.codings]
-                                 + [c for codings in carried for c in codings])
-            self._insert_vectors(result.stored)
-            self._insert_issues(run.run_id, issues + result.notes)
-        return result
+            writer = BatchWriter(self, run.run_id, now)
+            yield writer
+            self._insert_issues(run.run_id, writer.issues + writer.result.notes)
 
     @contextmanager
     def _run(self, run: RunRecord) -> Iterator[dt.datetime]:
@@ -232,31 +219,19 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
-    def _replace_document(self, old_doc_id: str, new: SegmentedLog, result: WriteResult) -> list[Coding]:
-        """Delete a stored document an edit replaces; return its people's decisions, moved to the edit.
-
-        A review decision moves to the paragraph of the edit with the same prompt and text; one on a
-        paragraph the author changed is dropped, as it judged words that are gone (the issue says how many)."""
-        stored = self.con.execute(
+    def _delete_document(self, old_doc_id: str) -> list[tuple]:
+        """Delete a stored document and all that hangs off it (an edit replaces it); return its people's
+        decisions as (code_id, confidence, status, field prompt, paragraph text), oldest first."""
+        decisions = self.con.execute(
             "SELECT c.code_id, c.confidence, c.status, s.field_prompt, s.text FROM codings c "
             "JOIN segments s USING (segment_id) WHERE s.doc_id = ? AND c.method = 'human' "
             "ORDER BY c.created_at", [old_doc_id]).fetchall()
-        new_segments = {(s.field_prompt, s.text): s.segment_id for s in new.segments}
-        moved = [Coding(new_segments[(prompt, text)], code_id, "human", confidence, status)
-                 for code_id, confidence, status, prompt, text in stored if (prompt, text) in new_segments]
         for table in SEGMENT_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE segment_id IN "
                              "(SELECT segment_id FROM segments WHERE doc_id = ?)", [old_doc_id])
         for table in DOCUMENT_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [old_doc_id])
-        result.replaced += 1
-        dropped = len(stored) - len(moved)
-        result.notes.append(IssueRow(
-            new.document.source_ref, None, None, "info",
-            "an edited version of this form row replaced the one stored before"
-            + (f"; {len(moved)} review decision(s) moved to it" if moved else "")
-            + (f"; {dropped} review decision(s) on paragraphs the edit changed were dropped" if dropped else "")))
-        return moved
+        return decisions
 
     def apply_redaction(self, run: RunRecord, plan) -> None:
         """A `redact.RedactionPlan`, atomically: the new texts, `manual` entity rows, cleaned labels, digests."""
@@ -343,11 +318,6 @@ class Store:
                     self.con.executemany(f"INSERT INTO {target} VALUES ({marks})", values)
             self._insert_codings(run.run_id, result.codings)
 
-    def _insert_vectors(self, logs: list[SegmentedLog]) -> None:
-        self._append("segment_embeddings", ("segment_id", "model", "vector"),
-                     [(segment_id, log.vector_model, vector) for log in logs
-                      for segment_id, vector in log.vectors.items()])
-
     def _append(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         """Append rows in one statement through Arrow: DuckDB's executemany runs a statement per row,
         which made storing 2,000 logs take a minute (issue 19)."""
@@ -384,25 +354,6 @@ class Store:
 
     def update_run_summary(self, run_id: str, summary: dict) -> None:
         self.con.execute("UPDATE runs SET summary = ? WHERE run_id = ?", [json.dumps(summary), run_id])
-
-    def _insert_documents(self, run_id: str, now: dt.datetime, logs: list[SegmentedLog]) -> None:
-        docs, segments, sentences, entities, questions = [], [], [], [], []
-        for log in logs:
-            d = log.document
-            docs.append((d.doc_id, d.source_ref, d.source_sha256, d.log_type, d.set_id, d.meeting_number,
-                         d.meeting_month, d.member_code, d.org_code, d.org_type, d.setting, d.role,
-                         log.text, now, run_id))
-            for s in log.segments:
-                segments.append((s.segment_id, s.doc_id, s.field_index, s.field_prompt, s.paragraph_index,
-                                 None, s.text))
-                sentences.extend((x.segment_id, x.sentence_index, x.text) for x in s.sentences)
-            entities.extend((e.doc_id, e.segment_id, e.entity_type, e.placeholder, e.detector, e.score, run_id)
-                            for e in log.entities)
-            questions.extend((q.doc_id, q.question_index, q.field_prompt, q.text, q.question_type, q.confidence)
-                             for q in log.questions)
-        for table, rows in (("documents", docs), ("segments", segments), ("sentences", sentences),
-                            ("entities", entities), ("questions", questions)):
-            self._append(table, INSERT_COLUMNS[table], rows)
 
     def _insert_issues(self, run_id: str, issues: list[IssueRow]) -> None:
         if issues:

@@ -1,4 +1,5 @@
-"""Inputs the tests build (raw logs, small form exports) and what they read back (every stored text).
+"""Inputs the tests build (raw logs, small form exports) and what they read back (every stored text,
+every table's rows to compare two databases).
 
 Invented people and organisations only: nothing here comes from the development corpus.
 """
@@ -11,6 +12,7 @@ import json
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import openpyxl
 
 from pipeline.coding.codebook import load_codebook
@@ -86,3 +88,59 @@ def review_database(db, suggestions: list[tuple[int, str, str, float]], decision
             review = RunRecord("R-TEST-REVIEW", "review", dt.datetime(2024, 3, 2), {}, {}, {})
             store.write_codings(review, [Coding(ids[i], code, "human", 1.0, status) for i, code, status in decisions])
     return ids
+
+
+# Comparing two databases made from the same inputs (by two engines, or in chunks of two sizes).
+# Columns that differ between two runs of the same inputs whatever the engine: each run has its own
+# id, and the times at which it wrote. Everything else is compared as stored.
+RUN_COLUMNS = {
+    "documents": {"run_id", "ingested_at"},
+    "entities": {"run_id"},
+    "codings": {"run_id", "created_at"},
+    "ingest_issues": {"run_id"},
+    "redacted_terms": {"run_id"},
+    "meta": {"updated_at"},
+}
+# The runs row is compared apart (same_run_record): besides its id and times it holds durations, and
+# the engine and scheduler in its configuration.
+APART = {"runs"}
+# Sentence vectors are the same rows (segment, model) with values equal to within float noise: the
+# sentence model's floats depend on which texts share a batch (one document's on a worker, one chunk's,
+# less those the embedder had cached, in one process), by at most 1.6e-7 on the sample.
+# The codings and question types made from them are rounded (4 places) and compared exactly.
+VECTOR_TOLERANCE = 1e-6
+MUST_HOLD_ROWS = ("documents", "segments", "sentences", "entities", "questions", "codings", "segment_embeddings",
+                  "codebook", "ingest_issues", "meta")
+
+
+def stored_rows(db: str) -> dict[str, list[tuple]]:
+    """Every table's rows, less the run columns, in a stable order; vectors by (segment, model)."""
+    with duckdb.connect(db, read_only=True) as con:
+        tables = [name for (name,) in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1").fetchall()]
+        rows = {}
+        for table in tables:
+            if table in APART:
+                continue
+            columns = [name for (name,) in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [table]).fetchall() if name not in RUN_COLUMNS.get(table, set())]
+            selected = ", ".join(f'"{name}"' for name in columns)
+            rows[table] = sorted(con.execute(f'SELECT {selected} FROM "{table}"').fetchall(), key=repr)
+    return rows
+
+
+def same_database(expected_db: str, actual_db: str) -> None:
+    expected, actual = stored_rows(expected_db), stored_rows(actual_db)
+    assert sorted(expected) == sorted(actual), "the two databases have different tables"
+    for table, rows in expected.items():
+        if table == "segment_embeddings":
+            continue
+        differing = sum(a != b for a, b in zip(rows, actual[table]))
+        assert len(rows) == len(actual[table]) and not differing, \
+            f"{table}: {len(rows)} rows against {len(actual[table])}, {differing} differ"
+    vectors = {(segment, model): vector for segment, model, vector in expected["segment_embeddings"]}
+    others = {(segment, model): vector for segment, model, vector in actual["segment_embeddings"]}
+    assert vectors.keys() == others.keys(), "segment_embeddings: not the same (segment, model) rows"
+    far = [key for key in vectors if not np.allclose(vectors[key], others[key], rtol=0, atol=VECTOR_TOLERANCE)]
+    assert not far, f"segment_embeddings: {len(far)} vectors differ by more than {VECTOR_TOLERANCE}"

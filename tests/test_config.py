@@ -24,9 +24,20 @@ def test_toml_values_and_overrides(tmp_path):
     ("[stor]\ndb = 'x'\n", "unknown section"),
     ("[store]\ndatabase = 'x'\n", "unknown key"),
     ("[store\n", "not valid TOML"),
+    ("[run]\nchunk_logs = 0\n", "chunk_logs must be a whole number of at least 1"),
+    ("[run]\nchunk_logs = 2.5\n", "chunk_logs must be a whole number of at least 1"),
+    ("[run]\nchunk_logs = '500'\n", "chunk_logs must be a whole number of at least 1"),
 ])
 def test_bad_config_is_named(tmp_path, text, fragment):
     path = tmp_path / "als.toml"
     path.write_text(text)
     with pytest.raises(ConfigError, match=fragment):
         Config.load(path)
+
+
+def test_chunk_logs_is_a_run_setting(tmp_path):
+    path = tmp_path / "als.toml"
+    path.write_text("[run]\nchunk_logs = 250\n")
+    assert Config().run.chunk_logs == 1000 and Config.load(path).run.chunk_logs == 250
+    with pytest.raises(ConfigError, match="chunk_logs"):
+        Config().with_overrides(run__chunk_logs=-1)

@@ -2,8 +2,8 @@
 
 Part of the bundled sample (16 logs: two form exports, one with an ingest issue, and four documents) is
 run once in this process and once on a `distributed.LocalCluster` of two single-threaded worker
-processes, which load their own models from the configuration; the two databases are then
-compared table by table, row for row.
+processes, which load their own models from the configuration and whose results are gathered and
+written in chunks of five; the two databases are then compared table by table, row for row.
 """
 from __future__ import annotations
 
@@ -14,71 +14,16 @@ import types
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pytest
 
 from pipeline.config import Config, ConfigError
+from tests.builders import MUST_HOLD_ROWS, same_database, stored_rows
 from tests.conftest import SAMPLE_INPUTS
 
 pytestmark = pytest.mark.slow
 
 SUBSET = ("forms/observer_log.csv", "forms/preparation_sheets_excel.csv", "docs/observer_log_set-b_m2.docx",
           "docs/reflective_log_set-a_m4.docx", "docs/set-a_m1_reflective.txt", "docs/set-b_m1_reflective.md")
-
-# Columns that differ between two runs of the same inputs whatever the engine: each run has its own
-# id, and the times at which it wrote. Everything else is compared as stored.
-RUN_COLUMNS = {
-    "documents": {"run_id", "ingested_at"},
-    "entities": {"run_id"},
-    "codings": {"run_id", "created_at"},
-    "ingest_issues": {"run_id"},
-    "redacted_terms": {"run_id"},
-    "meta": {"updated_at"},
-}
-# The runs row is compared apart (same_run_record): besides its id and times it holds durations, and
-# the engine and scheduler in its configuration.
-APART = {"runs"}
-# Sentence vectors are the same rows (segment, model) with values equal to within float noise: the
-# sentence model's floats depend on which texts share a batch (one document's on a worker, the whole
-# batch's, less those the embedder had cached, in one process), by at most 1.6e-7 on the sample.
-# The codings and question types made from them are rounded (4 places) and compared exactly.
-VECTOR_TOLERANCE = 1e-6
-MUST_HOLD_ROWS = ("documents", "segments", "sentences", "entities", "questions", "codings", "segment_embeddings",
-                  "codebook", "ingest_issues", "meta")
-
-
-def stored_rows(db: str) -> dict[str, list[tuple]]:
-    """Every table's rows, less the run columns, in a stable order; vectors by (segment, model)."""
-    with duckdb.connect(db, read_only=True) as con:
-        tables = [name for (name,) in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1").fetchall()]
-        rows = {}
-        for table in tables:
-            if table in APART:
-                continue
-            columns = [name for (name,) in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-                [table]).fetchall() if name not in RUN_COLUMNS.get(table, set())]
-            selected = ", ".join(f'"{name}"' for name in columns)
-            rows[table] = sorted(con.execute(f'SELECT {selected} FROM "{table}"').fetchall(), key=repr)
-    return rows
-
-
-def same_database(expected_db: str, actual_db: str) -> None:
-    expected, actual = stored_rows(expected_db), stored_rows(actual_db)
-    assert sorted(expected) == sorted(actual), "the two databases have different tables"
-    for table, rows in expected.items():
-        if table == "segment_embeddings":
-            continue
-        differing = sum(a != b for a, b in zip(rows, actual[table]))
-        assert len(rows) == len(actual[table]) and not differing, \
-            f"{table}: {len(rows)} rows against {len(actual[table])}, {differing} differ"
-    vectors = {(segment, model): vector for segment, model, vector in expected["segment_embeddings"]}
-    others = {(segment, model): vector for segment, model, vector in actual["segment_embeddings"]}
-    assert vectors.keys() == others.keys(), "segment_embeddings: not the same (segment, model) rows"
-    far = [key for key in vectors if not np.allclose(vectors[key], others[key], rtol=0, atol=VECTOR_TOLERANCE)]
-    assert not far, f"segment_embeddings: {len(far)} vectors differ by more than {VECTOR_TOLERANCE}"
-
 
 def same_run_record(expected_db: str, actual_db: str) -> None:
     def record(db):
@@ -152,12 +97,19 @@ def dask_run(tmp_path_factory, inputs, anonymise_config, cluster):
 
     settings = coded_config(anonymise_config, tmp_path_factory.mktemp("dask") / "als.duckdb")
     settings.run.engine, settings.run.scheduler = "dask", cluster.scheduler_address
-    return settings, run_pipeline(inputs, settings)
+    settings.run.chunk_logs = 5  # pass two gathered and written in chunks; the one process writes one
+    steps: dict[str, list[int]] = {}
+
+    def progress(stage: str, total: int):
+        steps[stage] = []
+        return lambda n=1: steps[stage].append(n)
+    return settings, run_pipeline(inputs, settings, progress), steps
 
 
 def test_a_dask_run_on_two_workers_stores_what_one_process_stores(single_process_db, dask_run):
-    settings, summary = dask_run
+    settings, summary, steps = dask_run
     assert summary.documents_stored == 16 and summary.stage_seconds["detect"] > 0
+    assert steps["Anonymising"] == steps["Storing"] == [5, 5, 5, 1]  # each chunk as it was gathered
     rows = stored_rows(single_process_db)
     assert [table for table in MUST_HOLD_ROWS if not rows[table]] == []  # the comparison compares something
     same_database(single_process_db, settings.store.db)
@@ -171,7 +123,7 @@ def test_a_dask_run_on_two_workers_stores_what_one_process_stores(single_process
     "DELETE FROM codings WHERE rowid = (SELECT max(rowid) FROM codings)",
 ])
 def test_the_comparison_sees_one_changed_row(tmp_path, dask_run, change):
-    settings, _ = dask_run
+    settings, _, _ = dask_run
     changed = tmp_path / "changed.duckdb"
     shutil.copy(settings.store.db, changed)
     with duckdb.connect(str(changed)) as con:
@@ -183,7 +135,7 @@ def test_the_comparison_sees_one_changed_row(tmp_path, dask_run, change):
 def test_a_dask_rerun_stores_nothing_twice_and_cleans_the_issues_on_a_worker(tmp_path, inputs, dask_run):
     from pipeline.run import run_pipeline
 
-    settings, first = dask_run
+    settings, first, _ = dask_run
     copy = settings.with_overrides(store__db=str(tmp_path / "again.duckdb"))  # the compared database stays as run
     shutil.copy(settings.store.db, copy.store.db)
     again = run_pipeline(inputs, copy)

@@ -94,7 +94,7 @@ class Anonymiser:
 
     def transform(self, logs: list[RawLog], on_progress: Progress | None = None) -> list[AnonymisedLog]:
         found = self.detect(logs, on_progress)
-        propagation = Propagation.merge(self.evidence(document) for document in found)
+        propagation = self.propagation(found)
         return [self.apply(document, propagation) for document in found]
 
     def detect(self, logs: list[RawLog], on_progress: Progress | None = None) -> list[DocumentFindings]:
@@ -135,6 +135,10 @@ class Anonymiser:
                                   if len(w) > 2 and is_ordinary_word(w) and w not in self.keep
                                   and w.casefold().strip(".") not in TITLES)
         return PropagationEvidence(list(dict.fromkeys(terms.added)), lower_case, kept_names)
+
+    def propagation(self, found: Iterable[DocumentFindings]) -> Propagation:
+        """The reduce between the passes: every detected document's evidence, in batch order."""
+        return Propagation.merge(self.evidence(document) for document in found)
 
     def apply(self, document: DocumentFindings, propagation: Propagation) -> AnonymisedLog:
         """Pass two for one document: the batch's propagated terms found in it, then the replacement."""

@@ -1,15 +1,17 @@
 """What every engine is given and hands back; the one method it implements.
 
 An engine runs the per-document stages of `als run` (anonymise, segment, code) over the new
-logs of one batch. It never writes: run_pipeline stores what `process` returns, in one
-transaction, so an engine that fails leaves the database as it was.
+logs of one batch. `process` runs what needs the whole batch (fitting, detection, the merge of
+the propagation evidence) and hands back the rest as `Processed.chunks`: documents finished
+a chunk (`[run] chunk_logs`) at a time, which run_pipeline writes as they come, all in one
+transaction. An engine never writes, so one that fails in any chunk leaves the database as it was.
 """
 from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Generator
 
 from pipeline.records import IngestIssue, RawLog, SegmentedLog
 from pipeline.store import IssueRow
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
 
 # progress(stage, total) -> advance(n): the CLI draws bars; tests pass nothing.
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
+# A batch's documents, a chunk at a time: a generator, so the reader can close it early (on a failure).
+Chunks = Generator[list[SegmentedLog], None, None]
 
 
 class EngineUnavailable(RuntimeError):
@@ -49,11 +53,18 @@ class Batch:
     issues: list[IngestIssue]  # ingest issues, cleaned by the anonymiser's detectors before storing
 
 
+def no_chunks() -> Chunks:
+    """The chunks of a batch with no new document: a generator like the others, so it can be closed."""
+    yield from ()
+
+
 @dataclass
 class Processed:
     """What an engine hands to the single writer."""
 
-    logs: list[SegmentedLog] = field(default_factory=list)  # in the order of Batch.fresh
+    # The new documents, anonymised, segmented and coded a chunk at a time as the writer asks for the
+    # next, in the order of Batch.fresh; consumed once. Closing it releases what the engine holds for it.
+    chunks: Chunks = field(default_factory=no_chunks)
     issues: list[IssueRow] = field(default_factory=list)
     roster_words: dict[str, int] = field(default_factory=dict)
     codebook: Codebook | None = None
@@ -67,7 +78,8 @@ class Engine(ABC):
 
     @abstractmethod
     def process(self, batch: Batch, progress: ProgressFactory, clock: StageClock) -> Processed:
-        """Anonymise, segment and code `batch.fresh`; clean `batch.issues`. Writes nothing."""
+        """Fit to the batch, detect and merge over all of `batch.fresh`, clean `batch.issues`; the chunks
+        then anonymise, segment and code it as they are read. Writes nothing."""
 
     def close(self) -> None:
         return None

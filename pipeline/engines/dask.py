@@ -7,8 +7,9 @@ One batch is a two-pass map-reduce (docs/scaling.md):
      the merged terms go to every worker once;
   3. map, on the workers: `finish_document` per document (propagated terms, replacement,
      segmenting, coding), next to its pass-one result.
-The anonymised, coded documents come back here and run_pipeline writes them in one transaction:
-no worker ever opens the database.
+The anonymised, coded documents come back here a chunk (`[run] chunk_logs`) at a time, in batch
+order, and run_pipeline writes each as it comes, all in one transaction: no worker ever opens the
+database, and this process holds one chunk of finished documents, not the batch's.
 
 Dask and `distributed` are imported only here, when `[run] engine = "dask"`; a missing package,
 an unreachable scheduler, a cluster without workers or workers with another key stop the run
@@ -22,7 +23,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from pipeline.engines import worker
-from pipeline.engines.base import Batch, Engine, EngineUnavailable, Processed, ProgressFactory, StageClock
+from pipeline.engines.base import Batch, Chunks, Engine, EngineUnavailable, Processed, ProgressFactory, StageClock
 
 if TYPE_CHECKING:
     from pipeline.anonymise.keys import Pseudonymiser
@@ -73,12 +74,14 @@ class DaskEngine(Engine):
     def process(self, batch: Batch, progress: ProgressFactory, clock: StageClock) -> Processed:
         if not batch.fresh and not batch.issues:
             return Processed()
-        distributed = _distributed()
         try:
             return self._process(batch, progress, clock)
-        except (distributed.KilledWorker, distributed.comm.CommClosedError, OSError, TimeoutError) as error:
-            raise EngineUnavailable(f"the Dask cluster failed during the run ({type(error).__name__}); "
-                                    "nothing was written") from None
+        except self._cluster_failures() as error:
+            raise _cluster_failed(error) from None
+
+    def _cluster_failures(self) -> tuple[type[BaseException], ...]:
+        distributed = _distributed()
+        return distributed.KilledWorker, distributed.comm.CommClosedError, OSError, TimeoutError
 
     def _process(self, batch: Batch, progress: ProgressFactory, clock: StageClock) -> Processed:
         client, config = self.client, self.config
@@ -98,17 +101,38 @@ class DaskEngine(Engine):
         propagation = _merge([evidence for evidence, _ in contributions])
         [merged] = client.scatter([propagation], broadcast=True)
         clock.lap("propagate")
+        # Pass two is submitted whole, so the workers never wait on the writer; its results are
+        # gathered a chunk at a time, in batch order (`_gathered`).
         finished = client.map(worker.finish_document, [config] * len(detected), [on_workers] * len(detected),
                               detected, [merged] * len(detected), pure=False)
-        self._follow(finished, progress("Anonymising", len(finished)))
-        processed = Processed(logs=client.gather(finished), issues=issues.result(),
-                              roster_words=_summed([counts for _, counts in contributions]),
-                              # as the local engine: a batch with nothing new replaces no codebook
-                              codebook=self._codebook() if batch.fresh else None,
-                              thresholds=facts.thresholds if batch.fresh else None)
-        clock.lap("apply")
-        client.cancel([on_workers, merged, issues, *logs, *detected, *finished])
-        return processed
+        return Processed(chunks=self._gathered(finished, [logs, detected], [on_workers, merged, issues], progress,
+                                               clock),
+                         issues=issues.result(),
+                         roster_words=_summed([counts for _, counts in contributions]),
+                         # as the local engine: a batch with nothing new replaces no codebook
+                         codebook=self._codebook() if batch.fresh else None,
+                         thresholds=facts.thresholds if batch.fresh else None)
+
+    def _gathered(self, finished: list, inputs: list[list], batch_wide: list, progress: ProgressFactory,
+                  clock: StageClock) -> Chunks:
+        """Pass two's documents, `[run] chunk_logs` at a time in batch order. A chunk's futures (and the
+        pass-one results and raw documents they were made from, `inputs`) are released on the cluster
+        once the chunk is here; what is left, with the batch-wide data, when the reader stops."""
+        size = self.config.run.chunk_logs
+        advance = progress("Anonymising", len(finished))
+        try:
+            for start in range(0, len(finished), size):
+                part = finished[start:start + size]
+                try:
+                    chunk = self.client.gather(part)
+                except self._cluster_failures() as error:
+                    raise _cluster_failed(error) from None
+                self.client.cancel(part + [future for held in inputs for future in held[start:start + size]])
+                advance(len(chunk))
+                clock.lap("apply")
+                yield chunk
+        finally:
+            self.client.cancel(batch_wide + finished + [future for held in inputs for future in held])
 
     def _warm_up(self) -> worker.WorkerFacts:
         """Every worker loads its models side by side; all must hold this machine's key and one coder."""
@@ -134,6 +158,11 @@ class DaskEngine(Engine):
     def _follow(self, futures: list, advance) -> None:
         for _ in _distributed().as_completed(futures, loop=self.client.loop):
             advance(1)
+
+
+def _cluster_failed(error: BaseException) -> EngineUnavailable:
+    return EngineUnavailable(f"the Dask cluster failed during the run ({type(error).__name__}); "
+                             "nothing was written")
 
 
 def _merge(evidence: list):

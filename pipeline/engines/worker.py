@@ -54,10 +54,6 @@ class WorkerStages:
         if self.fitted_to != on_workers.token:
             self.issues = fit_batch(self.anonymiser, on_workers.batch)
             self.fitted_to = on_workers.token
-            if self.coding is not None and self.coding.embedder is not None:
-                # As in a one-run process: vectors cached for this batch only, so a worker that
-                # serves run after run holds one batch's vectors, not all it has ever seen.
-                self.coding.embedder.forget()
         return self
 
 
@@ -139,4 +135,8 @@ def finish_document(config: Config, on_workers: BatchOnWorkers, detected: Detect
         [segmented] = stages.segmenter.transform([anonymised])
         if stages.coding is not None:
             [segmented] = stages.coding.transform([segmented])
+            if stages.coding.embedder is not None:
+                # The document carries its own vectors back; the cache would keep those of every
+                # document this worker coded, run after run.
+                stages.coding.embedder.forget()
         return segmented

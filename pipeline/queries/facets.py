@@ -10,8 +10,10 @@ DOCUMENT_FACETS = ("log_type", "set_id", "meeting_number", "meeting_month", "org
 
 def has_documents(con: duckdb.DuckDBPyConnection) -> bool:
     """True once the schema exists and holds at least one document."""
-    tables = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'documents'").fetchone()
-    return bool(tables[0]) and bool(con.execute("SELECT count(*) FROM documents").fetchone()[0])
+    # Read to the end, as meta_value: a run asks this inside the transaction it then appends to.
+    [(tables,)] = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'documents'").fetchall()
+    return bool(tables) and bool(con.execute("SELECT count(*) FROM documents").fetchall()[0][0])
 
 
 def document_values(con: duckdb.DuckDBPyConnection, column: str) -> list[str]:

@@ -12,8 +12,10 @@ CODING_THRESHOLDS = "coding_thresholds"
 
 
 def meta_value(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
-    row = con.execute("SELECT value FROM meta WHERE name = ?", [name]).fetchone()
-    return row[0] if row else None
+    # Read to the end (fetchall, not fetchone): DuckDB 2 will not register an Arrow table, as the
+    # store's appends do, on a connection whose last result was left part-read.
+    rows = con.execute("SELECT value FROM meta WHERE name = ?", [name]).fetchall()
+    return rows[0][0] if rows else None
 
 
 def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
