@@ -1,12 +1,13 @@
 """Where the time and memory of `als run` go as a programme grows, beside Presidio alone on the same logs.
 
     python benchmarks/bench_scale.py [--logs 1000 10000 50000] [--density realistic dense] [--repeat 1]
-                                     [--presidio-max 10000] [--topics] [--rerun] [--recode] [--workers 0]
+                                     [--presidio-max 10000] [--topics] [--rerun] [--recode] [--workers 0] [--pss]
 
 For each size and density it writes a synthetic programme (pipeline.synth; "realistic" plants about as
 much personal data per log as the development corpus, "dense" about six times that), runs `als run` on
 it as a subprocess into a fresh DuckDB file with topics off, and prints the run's wall time, docs/s,
-peak RSS and PSS of the whole process tree (spaCy's workers included, sampled every 0.2 s) and the wall
+peak RSS of the whole process tree (spaCy's workers included, sampled every 0.2 s; with --pss its
+PSS too, once a second, which slows the run: take wall times without it) and the wall
 seconds per stage that the run stores in its summary. Then, on the same logs and up to
 --presidio-max logs, Presidio vanilla alone (AnalyzerEngine + AnonymizerEngine defaults, models
 loaded first) for the reference docs/s. --rerun runs `als run` a second time on the unchanged
@@ -29,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 STAGES = ("load", "ingest", "anonymise", "segment", "code", "store")
 
 
-def tree_memory(process: psutil.Process) -> tuple[int, int]:
-    """(RSS, PSS) summed over the process and its children, in bytes.
+def tree_memory(process: psutil.Process, with_pss: bool) -> tuple[int, int]:
+    """(RSS, PSS) summed over the process and its children, in bytes (PSS 0 unless `with_pss`).
 
     spaCy's workers are forked, so each one's RSS counts the pages it still shares with the
     main process again; PSS shares each such page out among the processes that map it, so the
@@ -38,22 +39,35 @@ def tree_memory(process: psutil.Process) -> tuple[int, int]:
     rss = pss = 0
     for p in [process, *process.children(recursive=True)]:
         try:
-            info = p.memory_full_info()
-            rss, pss = rss + info.rss, pss + info.pss
+            if with_pss:
+                info = p.memory_full_info()
+                rss, pss = rss + info.rss, pss + info.pss
+            else:
+                rss += p.memory_info().rss
         except psutil.Error:
             pass
     return rss, pss
 
 
-def timed(command: list[str], env: dict) -> tuple[float, tuple[int, int]]:
-    """(wall seconds, (peak RSS, peak PSS) bytes of the process tree) of a command that must succeed."""
+RSS_EVERY_SECONDS = 0.2
+# Reading PSS makes the kernel walk every mapping of each process (/proc/PID/smaps_rollup) and
+# slows the run it measures: 1,000 logs took 104.1 s with PSS read once a second, 92.8 s under
+# /usr/bin/time alone. So PSS is read only with --pss, and wall times are taken without it.
+PSS_EVERY_SECONDS = 1.0
+
+
+def timed(command: list[str], env: dict, pss: bool = False) -> tuple[float, tuple[int, int]]:
+    """(wall seconds, (peak RSS, peak PSS or 0) bytes of the process tree) of a command that must succeed."""
     clock = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
-    watched, peak_rss, peak_pss = psutil.Process(child.pid), 0, 0
+    watched, peak_rss, peak_pss, next_pss = psutil.Process(child.pid), 0, 0, 0.0
     while child.poll() is None:
-        rss, pss = tree_memory(watched)
+        with_pss = pss and time.perf_counter() >= next_pss
+        rss, pss = tree_memory(watched, with_pss)
         peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-        time.sleep(0.2)
+        if with_pss:
+            next_pss = time.perf_counter() + PSS_EVERY_SECONDS
+        time.sleep(RSS_EVERY_SECONDS)
     output = child.stdout.read().decode("utf-8", "replace")
     if child.returncode not in (0,):
         sys.exit(f"{' '.join(command[:4])} failed (exit {child.returncode}):\n{output[-3000:]}")
@@ -93,7 +107,8 @@ def measure(n_logs: int, density: str, args, work: Path, env: dict) -> dict:
     runs = []
     for attempt in range(args.repeat):
         db = corpus / f"run{attempt}.duckdb"
-        seconds, rss = timed([*als, "run", str(result.inputs_dir), "--db", str(db), "--config", str(config)], env)
+        seconds, rss = timed([*als, "run", str(result.inputs_dir), "--db", str(db), "--config", str(config)], env,
+                             pss=args.pss)
         runs.append({"seconds": seconds, "rss": rss, "stages": stored_summary(db).get("stage_seconds", {})})
     row = {"logs": result.logs, "density": density, "planted": result.planted,
            "seconds": statistics.median(r["seconds"] for r in runs),
@@ -120,6 +135,8 @@ def main() -> None:
     parser.add_argument("--presidio-max", type=int, default=10000, help="largest size Presidio is timed on")
     parser.add_argument("--workers", type=int, default=0, help="[anonymise] n_process (0: the run decides)")
     parser.add_argument("--rerun", action="store_true", help="time a second run on the unchanged inputs")
+    parser.add_argument("--pss", action="store_true",
+                        help="also sample the tree's PSS (physical memory; slows the run it measures)")
     parser.add_argument("--recode", action="store_true", help="time `als recode` of the stored database")
     parser.add_argument("--topics", action="store_true", help="time `als topics` on the stored database")
     args = parser.parse_args()
