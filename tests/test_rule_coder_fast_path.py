@@ -11,14 +11,15 @@ import pytest
 
 from pipeline.coding.base import CodingUnit, sentences
 from pipeline.coding.codebook import Code, Codebook
-from pipeline.coding.rules import (CASE_FOLD_EXCEPTIONS, HIT_WEIGHT, NEGATED_HIT_WEIGHT, NEGATION, RuleCoder,
-                                   _compile)
+from pipeline.coding.rules import (CASE_FOLD_EXCEPTIONS, HIT_WEIGHT, NEGATED_HIT_WEIGHT, NEGATION_SOURCE,
+                                   RuleCoder, _wrapped)
 
 
 def reference_scores(codebook: Codebook, units: list[CodingUnit]) -> np.ndarray:
     """The rule coder's definition, read the slow way: every sentence, every pattern, any case."""
-    patterns = [_compile(code.patterns) for code in codebook.codes]
-    vetoes = [_compile(code.exclude_patterns) for code in codebook.codes]
+    patterns = [[re.compile(_wrapped(p), re.IGNORECASE) for p in code.patterns] for code in codebook.codes]
+    vetoes = [[re.compile(_wrapped(p), re.IGNORECASE) for p in code.exclude_patterns] for code in codebook.codes]
+    negation = re.compile(NEGATION_SOURCE, re.IGNORECASE)
     scores = np.zeros((len(units), len(codebook.codes)))
     for i, unit in enumerate(units):
         for j in range(len(codebook.codes)):
@@ -29,7 +30,7 @@ def reference_scores(codebook: Codebook, units: list[CodingUnit]) -> np.ndarray:
                 for pattern in patterns[j]:
                     match = pattern.search(sentence)
                     if match:
-                        negated = NEGATION.search(sentence[:match.start()])
+                        negated = negation.search(sentence[:match.start()])
                         miss *= 1 - (NEGATED_HIT_WEIGHT if negated else HIT_WEIGHT)
             scores[i, j] = 1 - miss
     return scores

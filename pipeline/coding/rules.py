@@ -29,7 +29,6 @@ from pipeline.coding.codebook import Codebook
 from pipeline.coding.base import Coder, CodingUnit, sentences
 
 NEGATION_SOURCE = r"\b(?:not|no|never|nobody|none|without|n't|cannot|nor)\b[^.!?]{0,25}$"
-NEGATION = re.compile(NEGATION_SOURCE, re.IGNORECASE)
 HIT_WEIGHT = 0.5
 NEGATED_HIT_WEIGHT = 0.2
 # Characters whose lower case has another length (U+0130) or that `re.IGNORECASE` matches
@@ -42,10 +41,6 @@ NOT_PREFILTERED = re.compile(r"\^|\$|\\[AZ]|\(\?<?[=!]|\\\d|\(\?P")
 
 def _wrapped(pattern: str) -> str:
     return rf"(?<!\w)(?:{pattern})(?!\w)"
-
-
-def _compile(patterns: tuple[str, ...]) -> list[re.Pattern]:
-    return [re.compile(_wrapped(p), re.IGNORECASE) for p in patterns]
 
 
 @dataclass(frozen=True)
@@ -87,8 +82,6 @@ class RuleCoder(Coder):
 
     def __init__(self, codebook: Codebook) -> None:
         super().__init__(codebook)
-        self.patterns = [_compile(code.patterns) for code in codebook.codes]
-        self.vetoes = [_compile(code.exclude_patterns) for code in codebook.codes]
         self._rules = [_code_rules(code.patterns, code.exclude_patterns) for code in codebook.codes]
         self._negation = _Rule.of(NEGATION_SOURCE)
 
@@ -104,20 +97,21 @@ class RuleCoder(Coder):
                     continue
                 if parts is None:
                     parts = [(s, s.lower() if folded else None) for s in sentences(text)]
-                scores[i, j] = self._sentence_score(rules.vetoes, rules.patterns, parts)
+                scores[i, j] = self._sentence_score(rules, parts)
         return scores
 
-    def _sentence_score(self, vetoes: list[_Rule], patterns: list[_Rule],
-                        parts: list[tuple[str, str | None]]) -> float:
+    def _sentence_score(self, rules: _CodeRules, parts: list[tuple[str, str | None]]) -> float:
+        """1 - the product of each sentence's misses; `parts` are (sentence, lower-cased or None)."""
         miss = 1.0
         for sentence, lowered in parts:
-            if any(v.search(sentence, lowered) for v in vetoes):
+            if any(v.search(sentence, lowered) for v in rules.vetoes):
                 continue
-            for rule in patterns:
+            for rule in rules.patterns:
                 match = rule.search(sentence, lowered)
                 if match:
                     before = match.start()
-                    negated = self._negation.search(sentence[:before], lowered[:before] if lowered is not None else None)
+                    negated = self._negation.search(sentence[:before],
+                                                    lowered[:before] if lowered is not None else None)
                     miss *= 1 - (NEGATED_HIT_WEIGHT if negated else HIT_WEIGHT)
         return 1 - miss
 
@@ -126,11 +120,12 @@ class RuleCoder(Coder):
         result = np.zeros((len(units), len(self.code_ids)), dtype=bool)
         for i, unit in enumerate(units):
             parts = sentences(unit.text)
-            for j, vetoes in enumerate(self.vetoes):
+            for j, rules in enumerate(self._rules):
+                vetoes = [v.anycase for v in rules.vetoes]
                 result[i, j] = bool(vetoes and parts) and all(any(v.search(s) for v in vetoes) for s in parts)
         return result
 
     def matched_patterns(self, text: str, code_id: str) -> list[str]:
         """Which of a code's patterns match `text` (to explain a suggestion to a reviewer)."""
         j = self.code_ids.index(code_id)
-        return [p.pattern for p in self.patterns[j] if p.search(text)]
+        return [r.anycase.pattern for r in self._rules[j].patterns if r.anycase.search(text)]
