@@ -102,15 +102,17 @@ class OnnxBackend(EncoderBackend):
             self.session = onnxruntime.InferenceSession(str(self.graph), options,
                                                         providers=["CPUExecutionProvider"])
         except Exception as error:  # a damaged cache file: export again next time
-            self.graph.unlink(missing_ok=True)
-            self.checked.unlink(missing_ok=True)
-            raise BackendUnavailable(f"cannot load the ONNX graph ({type(error).__name__})") from None
+            raise self._discarded(f"cannot load the ONNX graph ({type(error).__name__})") from None
         reference = np.asarray(record["vectors"], dtype=np.float32)
         cosine = float((self.encode(PROBES, batch_size=len(PROBES)) * reference).sum(axis=1).min())
         if cosine < MIN_PROBE_COSINE:
-            self.graph.unlink(missing_ok=True)
-            self.checked.unlink(missing_ok=True)
-            raise BackendUnavailable(f"the ONNX graph's vectors differ from the model's (cosine {cosine:.5f})")
+            raise self._discarded(f"the ONNX graph's vectors differ from the model's (cosine {cosine:.5f})")
+
+    def _discarded(self, reason: str) -> BackendUnavailable:
+        """Remove a graph that cannot be trusted, and its record, so that it is exported again."""
+        self.graph.unlink(missing_ok=True)
+        self.checked.unlink(missing_ok=True)
+        return BackendUnavailable(reason)
 
     def _tokens(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         encodings = self.tokenizer.encode_batch(texts)
