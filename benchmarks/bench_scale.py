@@ -150,8 +150,10 @@ def main() -> None:
                 row = measure(n_logs, density, args, Path(tmp), env)
                 docs_s = row["logs"] / row["seconds"]
                 presidio = row.get("presidio_docs_s")
+                pss_gb = row["pss_gb"] if args.pss else float("nan")  # not sampled: no figure, not 0
                 print(f"{row['logs']:>6} {density:>9} {row['planted']:>7} {row['seconds']:>8.1f} {docs_s:>7.1f} "
-                      f"{row['rss_gb']:>7.2f} {row['pss_gb']:>7.2f} " + " ".join(f"{row['stages'][s]:>9.1f}" for s in STAGES)
+                      f"{row['rss_gb']:>7.2f} {pss_gb:>7.2f} "
+                      + " ".join(f"{row['stages'][s]:>9.1f}" for s in STAGES)
                       + f" {presidio or float('nan'):>15.1f} {docs_s / presidio if presidio else float('nan'):>6.2f}"
                       f" {row.get('rerun_seconds', float('nan')):>8.1f} {row.get('recode_seconds', float('nan')):>8.1f}"
                       f" {row.get('topics_seconds', float('nan')):>8.1f}",
