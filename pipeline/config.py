@@ -6,6 +6,7 @@ every stage receives the same plain object and nothing reads globals.
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 import tomllib
 from dataclasses import dataclass, field
@@ -205,6 +206,8 @@ class ReviewConfig:
 
 
 ENGINES = ("local", "dask")
+# A DuckDB memory size as [store] memory_limit takes it ("" keeps DuckDB's default).
+MEMORY_SIZE = r"(|\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB))"
 
 
 @dataclass
@@ -233,6 +236,14 @@ class StoreConfig:
     db: str = "als.duckdb"
     # A second writer waits this long for the first to finish, then stops (exit 2).
     lock_wait_seconds: float = 60.0
+    # DuckDB's memory while writing: a batch streamed into one transaction otherwise keeps its rows
+    # cached up to DuckDB's default of 80 % of RAM (benchmarks/bench_store_memory.py). "" for that default.
+    memory_limit: str = "256MB"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.memory_limit, str) or not re.fullmatch(MEMORY_SIZE, self.memory_limit):
+            raise ConfigError(f"[store] memory_limit must be a size such as \"512MB\" or \"2GB\" (or \"\" "
+                              f"for DuckDB's default), not {self.memory_limit!r}")
 
 
 @dataclass

@@ -57,7 +57,7 @@ def recode(config: Config, coding: CodingStage | None = None) -> RecodeSummary:
                for (doc_id, index, _), (kind, confidence) in zip(questions, types)]
     summary.suggestions = len(codings)
     run = RunRecord(summary.run_id, "recode", started, config.to_dict(), package_versions())
-    with Store(db, config.store.lock_wait_seconds) as store:
+    with Store(db, config.store.lock_wait_seconds, config.store.memory_limit) as store:
         summary.removed = store.replace_suggestions(run, coding.codebook, codings, retyped)
         store.record_thresholds(coding.thresholds())
         summary.seconds = time.perf_counter() - clock

@@ -143,7 +143,7 @@ def _run_batch(input_dir: Path, config: Config, progress: ProgressFactory, anony
         # out for its write alone, as before streaming; a larger one from its second chunk on.
         chunk = next(chunks, None)
         advance = progress("Storing", len(fresh))  # drawn below the bars of the stages it follows
-        with Store(config.store.db, config.store.lock_wait_seconds) as store:
+        with Store(config.store.db, config.store.lock_wait_seconds, config.store.memory_limit) as store:
             with store.batch(run, processed.codebook) as writer:
                 # Checked again under the write lock (another run may have written since the read above),
                 # and recorded in the batch's transaction: a batch that fails leaves no fingerprint either.
@@ -228,7 +228,7 @@ def run_topics(config: Config, embedder=None, progress: ProgressFactory = _no_pr
     clock = time.perf_counter()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     # Opening the store brings a database from an older version up to the current schema.
-    Store(config.store.db, config.store.lock_wait_seconds).close()
+    Store(config.store.db, config.store.lock_wait_seconds, config.store.memory_limit).close()
     with connect(config.store.db, read_only=True) as con:
         segments = topic_segments(con)
         stored = segment_vectors(con, config.coding.embedding_model)
@@ -245,6 +245,6 @@ def run_topics(config: Config, embedder=None, progress: ProgressFactory = _no_pr
                     {"strategy": result.strategy, "segments": len(segments), "topics": len(result.topics),
                      "outliers_before": result.outliers_before, "outliers_after": result.outliers_after,
                      "topic_codings": len(result.codings), "seconds": round(summary.seconds, 2)})
-    with Store(config.store.db, config.store.lock_wait_seconds) as store:
+    with Store(config.store.db, config.store.lock_wait_seconds, config.store.memory_limit) as store:
         store.write_topics(run, result)
     return summary

@@ -140,11 +140,17 @@ def connect(path: str | Path, read_only: bool = False,
 
 
 class Store:
-    def __init__(self, path: str | Path, lock_wait_seconds: float | None = None) -> None:
-        """Open PATH for writing, waiting up to `lock_wait_seconds` (default WRITE_WAIT_SECONDS) for another writer."""
+    def __init__(self, path: str | Path, lock_wait_seconds: float | None = None,
+                 memory_limit: str | None = StoreConfig.memory_limit) -> None:
+        """Open PATH for writing, waiting up to `lock_wait_seconds` (default WRITE_WAIT_SECONDS) for another writer.
+
+        `memory_limit` caps DuckDB's memory on this connection (None: DuckDB's default, 80 % of RAM);
+        above it DuckDB writes to the file and its temporary directory instead."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.con = connect(self.path, wait_seconds=lock_wait_seconds)
+        if memory_limit:
+            self.con.execute(f"SET memory_limit = '{memory_limit}'")  # validated by StoreConfig
         self.migrate()
 
     def migrate(self) -> None:
@@ -291,11 +297,9 @@ class Store:
             self._replace_codebook(codebook)
             self._insert_codings(run.run_id, codings)
             if question_types:
-                with self._arrow_rows("retyped", ("doc_id", "question_index", "question_type", "confidence"),
-                                      question_types) as name:
-                    self.con.execute(f"UPDATE questions q SET question_type = u.question_type, "
-                                     f"confidence = u.confidence FROM {name} u "
-                                     "WHERE q.doc_id = u.doc_id AND q.question_index = u.question_index")
+                self._with_rows("retyped", ("doc_id", "question_index", "question_type", "confidence"), question_types,
+                                "UPDATE questions q SET question_type = u.question_type, confidence = u.confidence "
+                                "FROM retyped u WHERE q.doc_id = u.doc_id AND q.question_index = u.question_index")
         return removed
 
     def write_topics(self, run: RunRecord, result) -> None:
@@ -324,23 +328,22 @@ class Store:
         if not rows:
             return
         quoted = ", ".join(f'"{column}"' for column in columns)
-        with self._arrow_rows(f"appending_{table}", columns, rows) as name:
-            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+        self._with_rows(f"appending_{table}", columns, rows,
+                        f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM appending_{table}")
 
-    @contextmanager
-    def _arrow_rows(self, name: str, columns: tuple[str, ...], rows: list[tuple]) -> Iterator[str]:
-        """The rows as an Arrow table registered under `name` for the statements of the block."""
+    def _with_rows(self, name: str, columns: tuple[str, ...], rows: list[tuple], statement: str) -> None:
+        """Run `statement` with the rows as an Arrow table it reads under `name`.
+
+        Through a relation, not `con.register`: a registered view is a catalog entry of the open
+        transaction, which keeps its Arrow table alive until the commit, so a batch written chunk by
+        chunk held every chunk's rows twice (17 MB more per 1,000 logs; benchmarks/bench_store_memory.py)."""
         import pyarrow as pa
 
         values = {column: list(cells) for column, cells in zip(columns, zip(*rows))}
         if "vector" in values:  # list<float32>, as FLOAT[] is
             values["vector"] = pa.array([np.asarray(v, dtype=np.float32) for v in values["vector"]],
                                         type=pa.list_(pa.float32()))
-        self.con.register(name, pa.table(values))
-        try:
-            yield name
-        finally:
-            self.con.unregister(name)
+        self.con.from_arrow(pa.table(values)).query(name, statement)
 
     def _replace_codebook(self, codebook: Codebook) -> None:
         self.con.executemany(

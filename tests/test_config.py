@@ -41,3 +41,11 @@ def test_chunk_logs_is_a_run_setting(tmp_path):
     assert Config().run.chunk_logs == 1000 and Config.load(path).run.chunk_logs == 250
     with pytest.raises(ConfigError, match="chunk_logs"):
         Config().with_overrides(run__chunk_logs=-1)
+
+
+@pytest.mark.parametrize("value", ["lots", "256", "-1GB", 256])
+def test_a_memory_limit_that_is_not_a_size_is_named(tmp_path, value):
+    path = tmp_path / "als.toml"
+    path.write_text(f"[store]\nmemory_limit = {value!r}\n".replace("'", '"'))
+    with pytest.raises(ConfigError, match="memory_limit must be a size"):
+        Config.load(path)

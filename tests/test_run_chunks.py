@@ -208,3 +208,32 @@ def test_duplicates_and_edits_across_chunks_are_decided_as_in_one_list(tmp_path)
     with duckdb.connect(str(chunked), read_only=True) as con:
         assert con.execute("SELECT segment_id, method, status FROM codings WHERE method = 'human'").fetchall() == [
             ("D-7-0-0", "human", "accepted")]  # the review decision moved to the edit, in its chunk
+
+
+# -- what the open transaction holds -------------------------------------------
+
+def test_written_chunks_are_not_held_in_memory_until_the_commit(tmp_path):
+    """A chunk's Arrow rows go once it is written: a view registered for the insert would be kept by the
+    open transaction until the commit, so a large batch held every chunk's rows a second time."""
+    import pyarrow as pa
+
+    run = RunRecord("R-BIG", "run", dt.datetime(2024, 4, 1), {}, {})
+    chunk_bytes, held = 0, []
+    with Store(tmp_path / "big.duckdb") as store:
+        with store.batch(run) as writer:
+            for chunk in range(5):
+                logs = [segmented(f"D-{chunk}-{n}", f"S-{chunk}-{n}", f"sha-{chunk}-{n}", f"{chunk} {n} " + "x" * 4000)
+                        for n in range(100)]
+                chunk_bytes = sum(len(log.text) for log in logs) * 2  # the document's text and its paragraph's
+                writer.append(logs)
+                held.append(pa.total_allocated_bytes())
+    assert writer.result.documents == 500
+    assert max(held) < chunk_bytes / 4, f"Arrow memory after each chunk: {held} (a chunk is {chunk_bytes} bytes)"
+
+
+def test_the_writer_caps_duckdb_memory(tmp_path):
+    with Store(tmp_path / "capped.duckdb") as store:
+        capped = store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    with Store(tmp_path / "default.duckdb", memory_limit="") as store:
+        default = store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    assert capped.startswith("244.1 MiB") and capped != default  # 256MB, as DuckDB prints it

@@ -136,7 +136,7 @@ def redact(
         started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         run = RunRecord(new_run_id(), "redact", started, {"terms": len(wanted)}, package_versions(),
                         {"occurrences": plan.occurrences, "documents": len(plan.documents)})
-        with Store(db, settings.store.lock_wait_seconds) as store:
+        with Store(db, settings.store.lock_wait_seconds, settings.store.memory_limit) as store:
             store.apply_redaction(run, plan)
     console.print(f"Redacted {len(wanted)} term(s): {plan.occurrences} occurrence(s) in {len(plan.documents)} "
                   "document(s), with labels and topic keywords; later runs with this key remove them too. "
