@@ -1,7 +1,7 @@
 """Where the time and memory of `als run` go as a programme grows, beside Presidio alone on the same logs.
 
     python benchmarks/bench_scale.py [--logs 1000 10000 50000] [--density realistic dense] [--repeat 1]
-                                     [--presidio-max 10000] [--topics] [--rerun] [--recode] [--workers 0] [--pss]
+                                     [--presidio-max 10000] [--topics] [--rerun] [--recode] [--workers 0] [--pss] [--timeline FILE]
 
 For each size and density it writes a synthetic programme (pipeline.synth; "realistic" plants about as
 much personal data per log as the development corpus, "dense" about six times that), runs `als run` on
@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -56,22 +58,55 @@ RSS_EVERY_SECONDS = 0.2
 PSS_EVERY_SECONDS = 1.0
 
 
-def timed(command: list[str], env: dict, pss: bool = False) -> tuple[float, tuple[int, int]]:
-    """(wall seconds, (peak RSS, peak PSS or 0) bytes of the process tree) of a command that must succeed."""
+def timed(command: list[str], env: dict, pss: bool = False,
+          timeline: Path | None = None) -> tuple[float, tuple[int, int]]:
+    """(wall seconds, (peak RSS, peak PSS or 0) bytes of the process tree) of a command that must succeed.
+
+    With `timeline`, each sample is appended to that CSV file (seconds, tree RSS, tree PSS or empty, the
+    main process's RSS, in MB), to see when the peak comes: the stage seconds the run stores place it."""
     clock = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
+    output: list[str] = []
+    # Read as it comes: a pipe left full would stall the run.
+    reader = threading.Thread(target=_read_lines, args=(child.stdout, output), daemon=True)
+    reader.start()
     watched, peak_rss, peak_pss, next_pss = psutil.Process(child.pid), 0, 0, 0.0
+    samples = timeline.open("a", encoding="utf-8") if timeline else None
+    if samples and samples.tell() == 0:
+        samples.write("seconds,tree_rss_mb,tree_pss_mb,main_rss_mb\n")
     while child.poll() is None:
         with_pss = pss and time.perf_counter() >= next_pss
-        rss, pss = tree_memory(watched, with_pss)
-        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        rss, pss_now = tree_memory(watched, with_pss)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss_now)
         if with_pss:
             next_pss = time.perf_counter() + PSS_EVERY_SECONDS
+        if samples and (with_pss or not pss):
+            try:
+                main_rss = watched.memory_info().rss
+            except psutil.Error:
+                main_rss = 0
+            samples.write(f"{time.perf_counter() - clock:.1f},{rss / 1e6:.0f},"
+                          f"{f'{pss_now / 1e6:.0f}' if with_pss else ''},{main_rss / 1e6:.0f}\n")
+            samples.flush()
         time.sleep(RSS_EVERY_SECONDS)
-    output = child.stdout.read().decode("utf-8", "replace")
+    reader.join()
+    if samples:
+        samples.close()
+    text = "\n".join(output)
     if child.returncode not in (0,):
-        sys.exit(f"{' '.join(command[:4])} failed (exit {child.returncode}):\n{output[-3000:]}")
+        sys.exit(f"{' '.join(command[:4])} failed (exit {child.returncode}):\n{text[-3000:]}")
     return time.perf_counter() - clock, (peak_rss, peak_pss)
+
+
+def _read_lines(stream, lines: list[str]) -> None:
+    """Append the stream's lines (progress bars redraw with carriage returns) to `lines` until it closes."""
+    pending = ""
+    for chunk in iter(lambda: stream.read1(4096), b""):
+        pending += chunk.decode("utf-8", "replace")
+        *done, pending = re.split(r"[\r\n]", pending)
+        lines.extend(line.strip() for line in done if line.strip())
+    if pending.strip():
+        lines.append(pending.strip())
 
 
 def stored_summary(db: Path) -> dict:
@@ -108,7 +143,7 @@ def measure(n_logs: int, density: str, args, work: Path, env: dict) -> dict:
     for attempt in range(args.repeat):
         db = corpus / f"run{attempt}.duckdb"
         seconds, rss = timed([*als, "run", str(result.inputs_dir), "--db", str(db), "--config", str(config)], env,
-                             pss=args.pss)
+                             pss=args.pss, timeline=args.timeline)
         runs.append({"seconds": seconds, "rss": rss, "stages": stored_summary(db).get("stage_seconds", {})})
     row = {"logs": result.logs, "density": density, "planted": result.planted,
            "seconds": statistics.median(r["seconds"] for r in runs),
@@ -137,6 +172,7 @@ def main() -> None:
     parser.add_argument("--rerun", action="store_true", help="time a second run on the unchanged inputs")
     parser.add_argument("--pss", action="store_true",
                         help="also sample the tree's PSS (physical memory; slows the run it measures)")
+    parser.add_argument("--timeline", type=Path, help="append the memory samples of each `als run` to this CSV")
     parser.add_argument("--recode", action="store_true", help="time `als recode` of the stored database")
     parser.add_argument("--topics", action="store_true", help="time `als topics` on the stored database")
     args = parser.parse_args()
