@@ -38,6 +38,7 @@ from pipeline.anonymise.recognizers import (BodyNameRecognizer, CuedNameRecogniz
 from pipeline.anonymise.spans import SpanShaper, coordinated_places, join_across_connectors, place_named_teams
 from pipeline.anonymise.roster import GENERIC_ORG_WORDS, Roster, RosterPerson, organisation_acronyms
 from pipeline.anonymise.roster_words import RosterWordCounts, RosterWordDecider
+from pipeline.anonymise.shared_heap import frozen_heap
 from pipeline.config import AnonymiseConfig
 from pipeline.records import AnonField, AnonymisedLog, EntityRecord, RawLog
 
@@ -188,21 +189,22 @@ class Anonymiser:
         by_name = {r.name: r for r in (*self.engines.analyzer.registry.recognizers, recognizer)}
         nlp_engine = self.engines.analyzer.nlp_engine
         findings: dict[int, list[Finding]] = defaultdict(list)
+        workers = self._workers(len(units))
         artifacts_stream = nlp_engine.process_batch([text for _, _, text in units], "en",
-                                                    batch_size=self.config.batch_size,
-                                                    n_process=self._workers(len(units)))
+                                                    batch_size=self.config.batch_size, n_process=workers)
         done_logs = set()
-        for (li, fi, text), (_, artifacts) in zip(units, artifacts_stream):
-            results = self.engines.analyzer.analyze(
-                text=text, language="en", nlp_artifacts=artifacts, ad_hoc_recognizers=[recognizer],
-                score_threshold=self.config.score_threshold,
-            )
-            set_id = logs[li].metadata.set_id
-            for result in results:
-                findings[li].extend(self._findings(result, by_name, fi, text, set_id))
-            if on_progress and fi == len(logs[li].fields) - 1 and li not in done_logs:
-                done_logs.add(li)
-                on_progress(1)
+        with frozen_heap(workers > 1):  # the workers fork on the stream's first read
+            for (li, fi, text), (_, artifacts) in zip(units, artifacts_stream):
+                results = self.engines.analyzer.analyze(
+                    text=text, language="en", nlp_artifacts=artifacts, ad_hoc_recognizers=[recognizer],
+                    score_threshold=self.config.score_threshold,
+                )
+                set_id = logs[li].metadata.set_id
+                for result in results:
+                    findings[li].extend(self._findings(result, by_name, fi, text, set_id))
+                if on_progress and fi == len(logs[li].fields) - 1 and li not in done_logs:
+                    done_logs.add(li)
+                    on_progress(1)
         if on_progress:
             on_progress(len(logs) - len(done_logs))  # logs with no fields
         return findings
