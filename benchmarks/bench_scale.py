@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -66,9 +65,10 @@ def timed(command: list[str], env: dict, pss: bool = False,
     main process's RSS, in MB), to see when the peak comes: the stage seconds the run stores place it."""
     clock = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
-    output: list[str] = []
+    output: list[bytes] = []
     # Read as it comes: a pipe left full would stall the run.
-    reader = threading.Thread(target=_read_lines, args=(child.stdout, output), daemon=True)
+    reader = threading.Thread(target=lambda: output.extend(iter(lambda: child.stdout.read1(4096), b"")),
+                              daemon=True)
     reader.start()
     watched, peak_rss, peak_pss, next_pss = psutil.Process(child.pid), 0, 0, 0.0
     samples = timeline.open("a", encoding="utf-8") if timeline else None
@@ -92,21 +92,10 @@ def timed(command: list[str], env: dict, pss: bool = False,
     reader.join()
     if samples:
         samples.close()
-    text = "\n".join(output)
+    text = b"".join(output).decode("utf-8", "replace")
     if child.returncode not in (0,):
         sys.exit(f"{' '.join(command[:4])} failed (exit {child.returncode}):\n{text[-3000:]}")
     return time.perf_counter() - clock, (peak_rss, peak_pss)
-
-
-def _read_lines(stream, lines: list[str]) -> None:
-    """Append the stream's lines (progress bars redraw with carriage returns) to `lines` until it closes."""
-    pending = ""
-    for chunk in iter(lambda: stream.read1(4096), b""):
-        pending += chunk.decode("utf-8", "replace")
-        *done, pending = re.split(r"[\r\n]", pending)
-        lines.extend(line.strip() for line in done if line.strip())
-    if pending.strip():
-        lines.append(pending.strip())
 
 
 def stored_summary(db: Path) -> dict:

@@ -86,14 +86,11 @@ def child(db: Path, logs: int, chunk_logs: int, limit: str, register: bool) -> d
     import psutil
     import pyarrow as pa
 
-    from pipeline.store import RunRecord, Store
+    from pipeline.store import RunRecord, Store, arrow_table
 
     if register:  # the writer before issue 19's fix: a registered view, held by the transaction
         def with_rows(self, name, columns, rows, statement):
-            values = {column: list(cells) for column, cells in zip(columns, zip(*rows))}
-            if "vector" in values:
-                values["vector"] = pa.array(values["vector"], type=pa.list_(pa.float32()))
-            self.con.register(name, pa.table(values))
+            self.con.register(name, arrow_table(columns, rows))
             try:
                 self.con.execute(statement)
             finally:
@@ -118,8 +115,7 @@ def child(db: Path, logs: int, chunk_logs: int, limit: str, register: bool) -> d
                                 "duckdb": int(duck or 0), "arrow": pa.total_allocated_bytes()})
         committed_rss = process.memory_info().rss
     return {"samples": samples, "seconds": time.perf_counter() - clock - made_seconds,
-            "committed_rss": committed_rss, "peak_rss": process.memory_info().rss,
-            "file_mb": db.stat().st_size / 1e6}
+            "committed_rss": committed_rss, "file_mb": db.stat().st_size / 1e6}
 
 
 def main() -> None:

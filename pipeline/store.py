@@ -139,6 +139,17 @@ def connect(path: str | Path, read_only: bool = False,
             time.sleep(LOCK_POLL_SECONDS)
 
 
+def arrow_table(columns: tuple[str, ...], rows: list[tuple]):
+    """The rows as a pyarrow Table with these column names (a `vector` column as list<float32>, as FLOAT[] is)."""
+    import pyarrow as pa
+
+    values = {column: list(cells) for column, cells in zip(columns, zip(*rows))}
+    if "vector" in values:
+        values["vector"] = pa.array([np.asarray(v, dtype=np.float32) for v in values["vector"]],
+                                    type=pa.list_(pa.float32()))
+    return pa.table(values)
+
+
 class Store:
     def __init__(self, path: str | Path, lock_wait_seconds: float | None = None,
                  memory_limit: str | None = StoreConfig.memory_limit) -> None:
@@ -337,13 +348,7 @@ class Store:
         Through a relation, not `con.register`: a registered view is a catalog entry of the open
         transaction, which keeps its Arrow table alive until the commit, so a batch written chunk by
         chunk held every chunk's rows twice (17 MB more per 1,000 logs; benchmarks/bench_store_memory.py)."""
-        import pyarrow as pa
-
-        values = {column: list(cells) for column, cells in zip(columns, zip(*rows))}
-        if "vector" in values:  # list<float32>, as FLOAT[] is
-            values["vector"] = pa.array([np.asarray(v, dtype=np.float32) for v in values["vector"]],
-                                        type=pa.list_(pa.float32()))
-        self.con.from_arrow(pa.table(values)).query(name, statement)
+        self.con.from_arrow(arrow_table(columns, rows)).query(name, statement)
 
     def _replace_codebook(self, codebook: Codebook) -> None:
         self.con.executemany(

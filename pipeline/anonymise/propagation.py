@@ -23,8 +23,8 @@ class DocumentFindings:
     """One document after pass one: its normalised text and what was found in it on its own.
 
     A batch holds every document's findings from the start of pass one to its chunk of pass two, so they
-    are kept packed: two arrays and the distinct strings they index, about 0.9 KB for a log's 20 findings
-    against 6.5 KB as Finding objects (at 50,000 logs, 0.3 GB; docs/scaling.md). `findings` unpacks them,
+    are kept packed: two arrays and the distinct strings they index, 1.0 KB a realistic log against 6.5 KB
+    as Finding objects (at 50,000 logs, 0.27 GB; docs/scaling.md). `findings` unpacks them,
     equal to what was packed; a surface that is not its field's text at its offsets is kept as it was."""
 
     __slots__ = ("log", "_numbers", "_scores", "_names", "_surfaces")
