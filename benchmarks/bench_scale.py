@@ -8,7 +8,8 @@ much personal data per log as the development corpus, "dense" about six times th
 it as a subprocess into a fresh DuckDB file with topics off, and prints the run's wall time, docs/s,
 peak RSS of the whole process tree (spaCy's workers included, sampled every 0.2 s; with --pss its
 PSS too, once a second, which slows the run: take wall times without it) and the wall
-seconds per stage that the run stores in its summary. Then, on the same logs and up to
+seconds per stage that the run stores in its summary ("spool" is putting finished chunks on disk; "store"
+the write itself, the seconds readers are locked out). Then, on the same logs and up to
 --presidio-max logs, Presidio vanilla alone (AnalyzerEngine + AnonymizerEngine defaults, models
 loaded first) for the reference docs/s. --rerun runs `als run` a second time on the unchanged
 inputs (everything skipped); --topics times `als topics` on the stored database. Medians over --repeat.
@@ -28,7 +29,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("load", "ingest", "anonymise", "segment", "code", "store")
+STAGES = ("load", "ingest", "anonymise", "segment", "code", "spool", "store")
 
 
 def tree_memory(process: psutil.Process, with_pss: bool) -> tuple[int, int]:

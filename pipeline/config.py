@@ -219,8 +219,8 @@ class RunConfig:
     scheduler: str = ""
     # How long to wait for the scheduler to answer and for its first worker, before stopping.
     connect_timeout_seconds: float = 20.0
-    # After the batch-wide detection, logs are anonymised, segmented, coded and handed to the writer this
-    # many at a time, all in the batch's one transaction: the run holds one chunk's texts, codings and
+    # After the batch-wide detection, logs are anonymised, segmented, coded and spooled to disk this many
+    # at a time, then written in the batch's one transaction: the run holds one chunk's texts, codings and
     # vectors instead of the whole batch's. Smaller saves memory; the stored rows are the same.
     chunk_logs: int = 1000
 

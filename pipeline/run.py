@@ -3,12 +3,12 @@
 Models and the key are loaded before the database is opened, so a missing
 model or key stops the run with nothing written. The database is read briefly
 first (what is stored, which key it was written under) and opened for writing
-only once the batch-wide detection and the first chunk of documents are done:
-DuckDB lets nobody else read a file while one process writes it, so for a batch
-of one chunk (`[run] chunk_logs`) the dashboard is locked out for the seconds of
-the write, not the minutes of the anonymising and coding. A larger batch is
-anonymised, segmented and coded chunk by chunk into one open transaction, so its
-memory stays that of one chunk, and readers wait from its second chunk on.
+only once every document is anonymised, segmented and coded: DuckDB lets nobody
+else read a file while one process writes it, so the dashboard is locked out for
+the seconds of the write, not the minutes of the work. A large batch is made
+chunk by chunk (`[run] chunk_logs`), so its memory stays that of one chunk; the
+finished chunks wait on disk (pipeline/spool.py) and are written in the batch's
+one transaction.
 
 The per-document work runs in an engine (pipeline/engines/): this process by default, or the
 workers of a Dask cluster (`[run] engine = "dask"`); either way this module writes the result, in
@@ -37,6 +37,7 @@ from pipeline.queries.facets import has_documents
 from pipeline.queries.redaction import redacted_term_digests
 from pipeline.queries.meta import KEY_FINGERPRINT, meta_value, table_names
 from pipeline.provenance import new_run_id, package_versions
+from pipeline.spool import ChunkSpool
 from pipeline.store import DatabaseBusy, IssueRow, RunRecord, Store, busy_message, connect
 
 if TYPE_CHECKING:
@@ -65,7 +66,8 @@ class RunSummary:
     roster_words: dict[str, int] = field(default_factory=dict)
     issues: list[IssueRow] = field(default_factory=list)
     seconds: float = 0.0
-    # Wall seconds per stage (load, ingest, anonymise, segment, code, store), for benchmarks/bench_scale.py.
+    # Wall seconds per stage (load, ingest, anonymise, segment, code, spool, store; "store" is the write, under
+    # the lock), for benchmarks/bench_scale.py.
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -138,10 +140,14 @@ def _run_batch(input_dir: Path, config: Config, progress: ProgressFactory, anony
         log.info("member names that are also words: %s", ", ".join(
             f"{count} {DECISION_LABELS[decision]}" for decision, count in summary.roster_words.items()))
     run = RunRecord(summary.run_id, "run", started, config.to_dict(), package_versions())
-    with closing(processed.chunks) as chunks:
-        # The first chunk is made before the write lock is taken: a batch of one chunk locks readers
-        # out for its write alone, as before streaming; a larger one from its second chunk on.
-        chunk = next(chunks, None)
+    with ChunkSpool(Path(config.store.db).parent) as spool:
+        # Every chunk is made before the write lock is taken, and waits in the spool: readers are locked
+        # out for the seconds of the write, not the minutes of the anonymising and coding.
+        with closing(processed.chunks) as chunks:
+            for chunk in chunks:
+                spool.add(chunk)
+                del chunk  # spooled: the next chunk is made without this one in memory
+                stages.lap("spool")  # "store" is then the write alone: how long readers are locked out
         advance = progress("Storing", len(fresh))  # drawn below the bars of the stages it follows
         with Store(config.store.db, config.store.lock_wait_seconds, config.store.memory_limit) as store:
             with store.batch(run, processed.codebook) as writer:
@@ -150,12 +156,11 @@ def _run_batch(input_dir: Path, config: Config, progress: ProgressFactory, anony
                 summary.issues += _accept_key(store, pseudonymiser, new_key, has_documents=has_documents(store.con))
                 writer.add_issues(summary.issues)
                 stages.lap("store")
-                while chunk is not None:
+                for chunk in spool.replay():
                     writer.append(chunk)
                     advance(len(chunk))
                     stages.lap("store")
-                    del chunk  # written: the next chunk is made without this one in memory
-                    chunk = next(chunks, None)
+                    del chunk  # written: the next is read from the spool without this one in memory
                 if processed.thresholds is not None and writer.result.documents:
                     store.record_thresholds(processed.thresholds)  # what the review queue measures uncertainty against
             written = writer.result

@@ -3,7 +3,7 @@
 An engine runs the per-document stages of `als run` (anonymise, segment, code) over the new
 logs of one batch. `process` runs what needs the whole batch (fitting, detection, the merge of
 the propagation evidence) and hands back the rest as `Processed.chunks`: documents finished
-a chunk (`[run] chunk_logs`) at a time, which run_pipeline writes as they come, all in one
+a chunk (`[run] chunk_logs`) at a time, which run_pipeline spools and then writes, all in one
 transaction. An engine never writes, so one that fails in any chunk leaves the database as it was.
 """
 from __future__ import annotations
