@@ -7,7 +7,8 @@ programme (`als synth --density realistic`), makes an empty database (the schema
 `als run` on the programme into it as a subprocess with `[run] chunk_logs` set, while this process
 tries to open the database read-only and count its documents every 0.25 s, as the dashboard would.
 It prints the run's wall time, the seconds the reader was locked out (the sum of the gaps between
-attempts that failed), the longest single lock-out, and the stage seconds the run stored.
+attempts that failed), the longest single lock-out, the megabytes the run spooled to disk and the
+stage seconds it stored.
 
 Each --checkout (a folder holding another version of this project, e.g. a `git worktree` of an
 older commit) is run the same way with that checkout first on PYTHONPATH; the runs take turns, so
@@ -16,6 +17,7 @@ the figures are side by side. Without --checkout, this checkout alone.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -81,13 +83,13 @@ def one_run(checkout: Path, inputs: Path, work: Path, config: Path, env: dict, l
     if done.returncode != 0:
         sys.exit(f"als run ({checkout}) failed (exit {done.returncode}):\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
     total, longest = reader.locked_out()
-    stages = subprocess.run([sys.executable, "-c", (
+    stored = subprocess.run([sys.executable, "-c", (
         "import sys, json; from pipeline.store import connect; from pipeline.queries.overview import last_run_summary\n"
-        "with connect(sys.argv[1], read_only=True) as con: print(json.dumps(last_run_summary(con)['stage_seconds']))")
+        "with connect(sys.argv[1], read_only=True) as con: print(json.dumps(last_run_summary(con)))")
         , str(db)], env=run_env, cwd=checkout, capture_output=True, text=True, check=True).stdout
-    import json
-
-    return {"seconds": seconds, "locked": total, "longest": longest, "stages": json.loads(stages)}
+    summary = json.loads(stored)
+    return {"seconds": seconds, "locked": total, "longest": longest, "stages": summary["stage_seconds"],
+            "spooled_mb": summary.get("spooled_mb", 0.0)}
 
 
 def main() -> None:
@@ -114,13 +116,14 @@ def main() -> None:
                 runs[checkout].append(one_run(checkout, corpus.inputs_dir, work, config, env, f"c{k}-r{attempt}"))
     print(f"{corpus.logs} realistic logs, [run] chunk_logs = {args.chunk_logs}, a reader every "
           f"{ATTEMPT_EVERY_SECONDS:g} s; medians of {args.repeat}\n")
-    print(f"{'checkout':40} {'wall s':>7} {'locked out s':>12} {'longest s':>9} {'share':>6}  stages (s)")
+    print(f"{'checkout':40} {'wall s':>7} {'locked out s':>12} {'longest s':>9} {'share':>6} {'spool MB':>8}  stages (s)")
     for checkout, done in runs.items():
         wall = statistics.median(r["seconds"] for r in done)
         locked = statistics.median(r["locked"] for r in done)
         longest = statistics.median(r["longest"] for r in done)
         stages = {s: statistics.median(r["stages"].get(s, 0.0) for r in done) for s in done[0]["stages"]}
-        print(f"{str(checkout)[-40:]:40} {wall:7.1f} {locked:12.1f} {longest:9.1f} {locked / wall:6.1%}  "
+        spooled = statistics.median(r["spooled_mb"] for r in done)
+        print(f"{str(checkout)[-40:]:40} {wall:7.1f} {locked:12.1f} {longest:9.1f} {locked / wall:6.1%} {spooled:8.1f}  "
               + ", ".join(f"{s} {v:.1f}" for s, v in stages.items()))
 
 

@@ -66,6 +66,7 @@ class RunSummary:
     roster_words: dict[str, int] = field(default_factory=dict)
     issues: list[IssueRow] = field(default_factory=list)
     seconds: float = 0.0
+    spooled_bytes: int = 0  # finished chunks held on disk until the write (0: one chunk, kept in memory)
     # Wall seconds per stage (load, ingest, anonymise, segment, code, spool, store; "store" is the write, under
     # the lock), for benchmarks/bench_scale.py.
     stage_seconds: dict[str, float] = field(default_factory=dict)
@@ -84,6 +85,7 @@ class RunSummary:
             "roster_words": dict(self.roster_words),
             "issues_by_severity": dict(Counter(i.severity for i in self.issues)),
             "seconds": round(self.seconds, 2),
+            "spooled_mb": round(self.spooled_bytes / 1e6, 1),
             "stage_seconds": {stage: round(seconds, 2) for stage, seconds in self.stage_seconds.items()},
         }
 
@@ -148,6 +150,7 @@ def _run_batch(input_dir: Path, config: Config, progress: ProgressFactory, anony
                 spool.add(chunk)
                 del chunk  # spooled: the next chunk is made without this one in memory
                 stages.lap("spool")  # "store" is then the write alone: how long readers are locked out
+        summary.spooled_bytes = spool.bytes_written
         advance = progress("Storing", len(fresh))  # drawn below the bars of the stages it follows
         with Store(config.store.db, config.store.lock_wait_seconds, config.store.memory_limit) as store:
             with store.batch(run, processed.codebook) as writer:
