@@ -24,7 +24,6 @@ import json
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from pipeline.coding.archive import read_model_archive
 from pipeline.coding.codebook import Codebook
@@ -82,7 +81,11 @@ class QuestionModel:
         return self
 
     @staticmethod
-    def _fit(features: np.ndarray, labels: np.ndarray, C: float) -> LogisticRegression:
+    def _fit(features: np.ndarray, labels: np.ndarray, C: float):
+        # Imported here: only fitting needs scikit-learn (predicting is NumPy), and importing it costs
+        # every `als run` about 1.3 s (scipy.stats under it).
+        from sklearn.linear_model import LogisticRegression
+
         return LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(features, labels)
 
     @classmethod

@@ -13,7 +13,6 @@ import json
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from pipeline.coding.archive import read_model_archive
 from pipeline.coding.codebook import Codebook
@@ -59,6 +58,10 @@ class TrainedCoder(Coder):
         return np.hstack([self.embedder.encode(texts_of(units))] + base_scores)
 
     def fit(self, units: list[CodingUnit], labels: np.ndarray) -> "TrainedCoder":
+        # Imported here: only fitting needs scikit-learn (scoring is NumPy), and importing it costs
+        # every `als run` about 1.3 s.
+        from sklearn.linear_model import LogisticRegression
+
         features = self.features(units)
         self.weights = np.zeros((len(self.code_ids), features.shape[1]))
         self.intercepts = np.zeros(len(self.code_ids))
