@@ -11,7 +11,8 @@ PSS too, once a second, which slows the run: take wall times without it) and the
 seconds per stage that the run stores in its summary ("spool" is putting finished chunks on disk; "store"
 the write itself, the seconds readers are locked out). Then, on the same logs and up to
 --presidio-max logs, Presidio vanilla alone (AnalyzerEngine + AnonymizerEngine defaults, models
-loaded first) for the reference docs/s. --rerun runs `als run` a second time on the unchanged
+loaded first) for the reference docs/s, timed after each `als run` in turn (the ratio is of the two
+medians). --rerun runs `als run` a second time on the unchanged
 inputs (everything skipped); --topics times `als topics` on the stored database. Medians over --repeat.
 """
 from __future__ import annotations
@@ -107,18 +108,23 @@ def stored_summary(db: Path) -> dict:
         return last_run_summary(con)
 
 
-def presidio_docs_per_second(inputs: Path) -> float:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_anonymise import presidio_vanilla
+class PresidioAlone:
+    """Presidio vanilla on the same logs, its models loaded once; `docs_per_second` times one pass."""
 
-    from pipeline.config import Config
-    from pipeline.ingest import ingest_directory
+    def __init__(self, inputs: Path) -> None:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from bench_anonymise import presidio_vanilla
 
-    logs = ingest_directory(inputs, Config().ingest).logs
-    run = presidio_vanilla()
-    clock = time.perf_counter()
-    run(logs)
-    return len(logs) / (time.perf_counter() - clock)
+        from pipeline.config import Config
+        from pipeline.ingest import ingest_directory
+
+        self.logs = ingest_directory(inputs, Config().ingest).logs
+        self.run = presidio_vanilla()
+
+    def docs_per_second(self) -> float:
+        clock = time.perf_counter()
+        self.run(self.logs)
+        return len(self.logs) / (time.perf_counter() - clock)
 
 
 def measure(n_logs: int, density: str, args, work: Path, env: dict) -> dict:
@@ -129,12 +135,17 @@ def measure(n_logs: int, density: str, args, work: Path, env: dict) -> dict:
     config = work / "bench.toml"
     config.write_text(f"[topics]\nenabled = false\n[anonymise]\nn_process = {args.workers}\n", encoding="utf-8")
     als = [sys.executable, "-m", "pipeline.cli"]
-    runs = []
+    runs, presidio_rates = [], []
+    # Presidio takes a turn after each run, so the ratio is of medians measured side by side: this
+    # machine's speed moves between runs by more than the difference the ratio is read for.
+    presidio = PresidioAlone(result.inputs_dir) if n_logs <= args.presidio_max else None
     for attempt in range(args.repeat):
         db = corpus / f"run{attempt}.duckdb"
         seconds, rss = timed([*als, "run", str(result.inputs_dir), "--db", str(db), "--config", str(config)], env,
                              pss=args.pss, timeline=args.timeline)
         runs.append({"seconds": seconds, "rss": rss, "stages": stored_summary(db).get("stage_seconds", {})})
+        if presidio is not None:
+            presidio_rates.append(presidio.docs_per_second())
     row = {"logs": result.logs, "density": density, "planted": result.planted,
            "seconds": statistics.median(r["seconds"] for r in runs),
            "rss_gb": max(r["rss"][0] for r in runs) / 1e9, "pss_gb": max(r["rss"][1] for r in runs) / 1e9,
@@ -147,8 +158,10 @@ def measure(n_logs: int, density: str, args, work: Path, env: dict) -> dict:
         row["recode_seconds"], _ = timed([*als, "recode", "--db", str(db), "--config", str(config)], env)
     if args.topics:
         row["topics_seconds"], _ = timed([*als, "topics", "--db", str(db)], env)
-    if n_logs <= args.presidio_max:
-        row["presidio_docs_s"] = presidio_docs_per_second(result.inputs_dir)
+    if presidio_rates:
+        row["presidio_docs_s"] = statistics.median(presidio_rates)
+        row["presidio_each"] = presidio_rates
+        row["als_each"] = [result.logs / r["seconds"] for r in runs]
     return row
 
 
@@ -184,6 +197,10 @@ def main() -> None:
                       f" {row.get('rerun_seconds', float('nan')):>8.1f} {row.get('recode_seconds', float('nan')):>8.1f}"
                       f" {row.get('topics_seconds', float('nan')):>8.1f}",
                       flush=True)
+                if len(row.get("presidio_each", [])) > 1:
+                    print(f"{'':>16} each turn, docs/s: als run "
+                          + ", ".join(f"{x:.1f}" for x in row["als_each"]) + "; Presidio alone "
+                          + ", ".join(f"{x:.1f}" for x in row["presidio_each"]), flush=True)
 
 
 if __name__ == "__main__":
