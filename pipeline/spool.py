@@ -26,6 +26,10 @@ from typing import IO, Iterator
 from pipeline.records import SegmentedLog
 
 
+class SpoolUnavailable(RuntimeError):
+    """The finished chunks could not be put on disk (the folder is full or not writable): nothing is written."""
+
+
 class ChunkSpool:
     """Chunks in, the same chunks out in the same order (`replay`); at most one held in memory."""
 
@@ -40,12 +44,18 @@ class ChunkSpool:
         if self.chunks == 0:
             self._held = chunk
         else:
-            if self._file is None:  # a second chunk: from now on every chunk goes to disk, the first too
-                self.directory.mkdir(parents=True, exist_ok=True)
-                self._file = tempfile.TemporaryFile(dir=self.directory, prefix=".als-spool-")
-                self._dump(self._held)
-                self._held = None
-            self._dump(chunk)
+            try:
+                if self._file is None:  # a second chunk: from now on every chunk goes to disk, the first too
+                    self.directory.mkdir(parents=True, exist_ok=True)
+                    self._file = tempfile.TemporaryFile(dir=self.directory, prefix=".als-spool-")
+                    self._dump(self._held)
+                    self._held = None
+                self._dump(chunk)
+            except OSError as error:  # the reason only (e.g. "No space left on device"), never the rows
+                raise SpoolUnavailable(
+                    f"the finished logs could not be held on disk in {self.directory} until the write "
+                    f"({error.strerror or type(error).__name__}, after {self.bytes_written / 1e6:.0f} MB); nothing "
+                    "was written: free space there, or run smaller batches") from None
         self.chunks += 1
 
     def _dump(self, chunk: list[SegmentedLog]) -> None:

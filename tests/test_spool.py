@@ -104,3 +104,29 @@ def test_the_spool_holds_no_raw_personal_data(tmp_path, config, anonymiser, monk
     assert len(spooled) == 1 and b"The room was cold" in spooled[0]  # the anonymised logs are there
     for raw in ("Araminta", "Coldwell", "ac@ridgefold.org.uk", "Ridgefold"):
         assert raw.encode("utf-8") not in spooled[0]
+
+
+def test_a_full_disk_stops_the_run_with_nothing_written_and_no_row_in_the_message(tmp_path, config, anonymiser,
+                                                                                   monkeypatch):
+    import errno
+    import tempfile
+
+    from pipeline.spool import SpoolUnavailable
+    from tests.test_run_chunks import every_row
+
+    write_inputs(tmp_path / "first", xlsx=False)
+    run_pipeline(tmp_path / "first", config, anonymiser=anonymiser)
+    before = every_row(config.store.db)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    config.run.chunk_logs = 1
+    write_inputs(tmp_path / "more", rows=MORE_ROWS, xlsx=False)
+    with pytest.raises(SpoolUnavailable, match="No space left on device") as stopped:
+        run_pipeline(tmp_path / "more", config, anonymiser=anonymiser)
+
+    assert "nothing was written" in str(stopped.value)
+    assert not any(word in str(stopped.value) for word in ("Araminta", "Coldwell", "room was cold"))
+    assert every_row(config.store.db) == before

@@ -46,6 +46,7 @@ def run(
         from pipeline.coding import CodingUnavailable
         from pipeline.engines import EngineUnavailable
         from pipeline.run import run_pipeline
+        from pipeline.spool import SpoolUnavailable
     except ImportError as error:  # Presidio or spaCy not installed: fail closed, say what to do
         console.print(f"[red]Stopped before writing anything:[/] the package {escape(str(error.name))} is not "
                       "installed. Run `bash scripts/setup.sh` (or `pip install -e .`).")
@@ -70,7 +71,7 @@ def run(
             with stops_when_busy():
                 summary = run_pipeline(input_dir, settings, progress, new_key=new_key)
             topics_summary = _topics_after_run(settings, progress) if summary.documents_stored else None
-        except (AnonymiserUnavailable, CodingUnavailable, EngineUnavailable) as error:
+        except (AnonymiserUnavailable, CodingUnavailable, EngineUnavailable, SpoolUnavailable) as error:
             console.print(f"[red]Stopped before writing anything:[/] {escape(str(error))}")
             raise typer.Exit(EXIT_FAIL_CLOSED) from None
         except FileNotFoundError as error:
