@@ -1,10 +1,11 @@
 """The store's batch writer: one run's documents appended chunk by chunk inside the run's one transaction.
 
 `Store.batch` opens it; `als run` hands it each chunk of documents (`[run] chunk_logs`) from its spool
-(pipeline/spool.py), so a large batch never holds all its texts, codings and vectors in memory at once, and a failure in any chunk still rolls the whole batch back. What is stored is decided
-across chunks exactly as for one list (`Store.write_batch` is this writer with one chunk): a document whose
-source is stored, or came earlier in the batch, is counted as already stored; new content under a stored
-submission id is refused, unless the id is an editable form row's, whose edit replaces the stored version.
+(pipeline/spool.py), so a large batch never holds all its texts, codings and vectors in memory at once,
+and a failure in any chunk's write rolls the whole batch back. What is stored is decided across chunks
+exactly as for one list (`Store.write_batch` is this writer with one chunk): a document whose source is
+stored, or came earlier in the batch, is counted as already stored; new content under a stored submission
+id is refused, unless the id is an editable form row's, whose edit replaces the stored version.
 
 No SQL here: Store runs every statement (tests/test_read_side.py), this module decides what to write.
 """

@@ -144,3 +144,27 @@ def same_database(expected_db: str, actual_db: str) -> None:
     assert vectors.keys() == others.keys(), "segment_embeddings: not the same (segment, model) rows"
     far = [key for key in vectors if not np.allclose(vectors[key], others[key], rtol=0, atol=VECTOR_TOLERANCE)]
     assert not far, f"segment_embeddings: {len(far)} vectors differ by more than {VECTOR_TOLERANCE}"
+
+
+# A second export of the small form (two more submissions by the same member), for runs in chunks.
+MORE_ROWS = [["S-3", "observer", "Set Z", "3", "2024-03-12", "Araminta Coldwell", "ac@ridgefold.org.uk",
+              "Ridgefold Trust", "charity", "adults", "observer", "The room was cold.\n\nWe started late."],
+             ["S-4", "observer", "Set Z", "4", "2024-04-09", "Araminta Coldwell", "ac@ridgefold.org.uk",
+              "Ridgefold Trust", "charity", "adults", "observer", "Nobody had read the papers."]]
+
+
+def every_row(db: str) -> dict[str, list[tuple]]:
+    """Every table's rows, every column (run ids and times too), in a stable order."""
+    with duckdb.connect(db, read_only=True) as con:
+        tables = [name for (name,) in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1").fetchall()]
+        return {table: sorted(con.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables}
+
+
+def segmented(doc_id: str, source_ref: str, digest: str, text: str, codings: tuple[str, ...] = ()) -> SegmentedLog:
+    doc = AnonymisedLog(doc_id, source_ref, digest, "observer", "Set Q", 1, "2024-02", "M-1", "O-1", "charity",
+                        "adults", "observer", [], [])
+    segment = Segment(f"{doc_id}-0-0", doc_id, 0, "What happened", 0, text, ())
+    return SegmentedLog(doc, [segment], [], [], text,
+                        [Coding(segment.segment_id, code, "rule", 0.5, "suggested") for code in codings],
+                        {segment.segment_id: np.full(4, len(text), dtype=np.float32)}, "test-model")

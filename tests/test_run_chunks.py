@@ -13,14 +13,13 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pytest
 
 from pipeline.config import Config
-from pipeline.records import AnonymisedLog, Coding, Segment, SegmentedLog
+from pipeline.records import Coding
 from pipeline.run import run_pipeline
 from pipeline.store import RunRecord, Store
-from tests.builders import MUST_HOLD_ROWS, same_database, stored_rows, write_inputs
+from tests.builders import MORE_ROWS, MUST_HOLD_ROWS, every_row, same_database, segmented, stored_rows, write_inputs
 from tests.conftest import SAMPLE_INPUTS
 
 pytestmark = pytest.mark.slow
@@ -98,20 +97,6 @@ def test_chunks_store_the_rows_and_summary_one_chunk_stores(tmp_path, one_chunk,
 
 # -- a failing chunk ---------------------------------------------------------------
 
-MORE_ROWS = [["S-3", "observer", "Set Z", "3", "2024-03-12", "Araminta Coldwell", "ac@ridgefold.org.uk",
-              "Ridgefold Trust", "charity", "adults", "observer", "The room was cold.\n\nWe started late."],
-             ["S-4", "observer", "Set Z", "4", "2024-04-09", "Araminta Coldwell", "ac@ridgefold.org.uk",
-              "Ridgefold Trust", "charity", "adults", "observer", "Nobody had read the papers."]]
-
-
-def every_row(db: str) -> dict[str, list[tuple]]:
-    """Every table's rows, every column (run ids and times too), in a stable order."""
-    with duckdb.connect(db, read_only=True) as con:
-        tables = [name for (name,) in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1").fetchall()]
-        return {table: sorted(con.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables}
-
-
 def fails_on_second_call(original, message):
     calls = []
 
@@ -155,15 +140,6 @@ def test_a_failure_in_the_second_chunk_leaves_the_database_as_it_was(tmp_path, c
 
 
 # -- what the writer decides across chunks -------------------------------------------
-
-def segmented(doc_id: str, source_ref: str, digest: str, text: str, codings: tuple[str, ...] = ()) -> SegmentedLog:
-    doc = AnonymisedLog(doc_id, source_ref, digest, "observer", "Set Q", 1, "2024-02", "M-1", "O-1", "charity",
-                        "adults", "observer", [], [])
-    segment = Segment(f"{doc_id}-0-0", doc_id, 0, "What happened", 0, text, ())
-    return SegmentedLog(doc, [segment], [], [], text,
-                        [Coding(segment.segment_id, code, "rule", 0.5, "suggested") for code in codings],
-                        {segment.segment_id: np.full(4, len(text), dtype=np.float32)}, "test-model")
-
 
 # In input order: the same content twice, new content under a stored id and under an id stored
 # earlier in the batch, an edit of a stored form row, and two versions of a new form row (which

@@ -14,8 +14,7 @@ import pytest
 
 from pipeline.run import run_pipeline
 from pipeline.spool import ChunkSpool
-from tests.builders import write_inputs
-from tests.test_run_chunks import MORE_ROWS, segmented
+from tests.builders import MORE_ROWS, every_row, segmented, write_inputs
 
 
 def chunk_of(start: int, size: int):
@@ -112,7 +111,6 @@ def test_a_full_disk_stops_the_run_with_nothing_written_and_no_row_in_the_messag
     import tempfile
 
     from pipeline.spool import SpoolUnavailable
-    from tests.test_run_chunks import every_row
 
     write_inputs(tmp_path / "first", xlsx=False)
     run_pipeline(tmp_path / "first", config, anonymiser=anonymiser)

@@ -2,10 +2,10 @@
 
 Detection runs over the whole batch first (spaCy on both cores for batches of 200+ fields,
 AnonymiseConfig.n_process), as the propagation merge needs every document's evidence. Replacement,
-segmenting and coding then run a chunk of `chunk_logs` documents at a time, each chunk handed on (to the
-run's spool, pipeline/spool.py) and dropped before the next is made, so the run holds one chunk's texts, codings and vectors,
-not the whole batch's. Each document's result depends on the batch's roster and propagation and on
-itself alone (tests/test_run_chunks.py: one chunk or many, the same rows).
+segmenting and coding then run a chunk of `chunk_logs` documents at a time, each chunk handed on (to
+the run's spool, pipeline/spool.py) and dropped before the next is made, so the run holds one chunk's
+texts, codings and vectors, not the whole batch's. Each document's result depends on the batch's
+roster and propagation and on itself alone (tests/test_run_chunks.py: one chunk or many, the same rows).
 """
 from __future__ import annotations
 
